@@ -1,0 +1,89 @@
+package dev.descent.network;
+
+/** Validation of a batch before it reaches the kernels; every message names what was wrong. */
+final class InputChecks {
+
+    private InputChecks() {
+    }
+
+    /** x is (N, inputSize) with N ≥ 1. */
+    static void requireBatch(Matrix x, int inputSize) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        if (x.cols != inputSize) {
+            throw new IllegalArgumentException("x has " + x.cols + " columns, net expects " + inputSize
+                    + " (one per input feature). HINT: check that the data set matches the net's input size");
+        }
+        if (x.rows == 0) {
+            throw new IllegalArgumentException("empty batch: x has 0 rows. HINT: a batch needs at least one example");
+        }
+    }
+
+    /** One label per row, each in [0, classes). */
+    static void requireLabels(int[] labels, int rows, int classes) {
+        requireLabelCount(labels == null ? -1 : labels.length, rows);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw outOfRange(i, labels[i], classes);
+            }
+        }
+    }
+
+    /** One label per row, each (read as unsigned) in [0, classes). */
+    static void requireLabels(byte[] labels, int rows, int classes) {
+        requireLabelCount(labels == null ? -1 : labels.length, rows);
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i] & 0xFF;
+            if (label >= classes) {
+                throw outOfRange(i, label, classes);
+            }
+        }
+    }
+
+    private static void requireLabelCount(int length, int rows) {
+        if (length < 0) {
+            throw new IllegalArgumentException("labels is null");
+        }
+        if (length != rows) {
+            throw new IllegalArgumentException("labels has " + length + " entries but x has " + rows
+                    + " rows; each row needs exactly one class label");
+        }
+    }
+
+    private static IllegalArgumentException outOfRange(int index, int label, int classes) {
+        return new IllegalArgumentException("labels[" + index + "] = " + label + " is out of range: the net has "
+                + classes + " classes, so labels must be in 0.." + (classes - 1)
+                + ". HINT: labels are class indices, not one-hot vectors");
+    }
+
+    /**
+     * Throws if x holds a NaN or an infinity. Scanning all of x every batch would cost a few percent of
+     * a step, so this looks at the first layer's output h = x·W1 + b1 instead: a NaN or infinity anywhere
+     * in a row of x makes every element of that row of h NaN or infinite (fma propagates NaN even
+     * through zero weights), so only rows of h that are not finite need their row of x scanned. A
+     * non-finite h with a finite x (diverged weights) is not an input error and is left to show up as a
+     * NaN loss.
+     *
+     * @param x x is (N, D)
+     * @param h h is (N, H), the first Affine's output for x
+     */
+    static void requireFiniteInput(Matrix x, Matrix h) {
+        float[] hs = h.data;
+        for (int i = 0; i < hs.length; i++) {
+            float v = hs[i];
+            if (v - v != 0f) {   // NaN or ±infinity
+                int row = i / h.cols;
+                int base = row * x.cols;
+                for (int j = 0; j < x.cols; j++) {
+                    float xj = x.data[base + j];
+                    if (!Float.isFinite(xj)) {
+                        throw new IllegalArgumentException("x[" + row + "][" + j + "] is " + xj
+                                + ": inputs must be finite numbers. HINT: check the data file and its scaling");
+                    }
+                }
+                i = (row + 1) * h.cols - 1;   // this row of x is finite: go on with the next row of h
+            }
+        }
+    }
+}

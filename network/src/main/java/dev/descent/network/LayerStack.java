@@ -1,0 +1,91 @@
+package dev.descent.network;
+
+import dev.descent.network.kernels.Gemm;
+import dev.descent.network.layers.Affine;
+import dev.descent.network.layers.Layer;
+import dev.descent.network.layers.Relu;
+import dev.descent.network.layers.Sigmoid;
+import dev.descent.network.layers.SoftmaxWithLoss;
+
+/**
+ * The layers of one {@link MultiLayerNet} for one batch size N: Affine, activation, …, Affine, then
+ * SoftmaxWithLoss. All stacks of a net share its parameter and gradient arrays; each owns its activation
+ * buffers, so switching between, say, training batches of 128 and evaluation chunks of 1000 reallocates
+ * nothing.
+ */
+final class LayerStack {
+
+    final int rows;
+    private final Layer[] layers;
+    private final SoftmaxWithLoss lastLayer;
+    private Matrix inputChunk;   // (N, inputSize), for copying a chunk of a larger x; allocated on first use
+    private int[] labelCopy;     // (N), for byte labels; allocated on first use
+
+    /**
+     * @param weights     W1..Wn, Wi is (size[i-1], size[i])
+     * @param biases      b1..bn
+     * @param weightGrads dW1..dWn, same shapes as the weights
+     * @param biasGrads   db1..dbn
+     */
+    LayerStack(int rows, Matrix[] weights, float[][] biases, Matrix[] weightGrads, float[][] biasGrads,
+               Activation activation, Gemm gemm) {
+        this.rows = rows;
+        int affineCount = weights.length;
+        this.layers = new Layer[2 * affineCount - 1];
+        for (int i = 0; i < affineCount; i++) {
+            layers[2 * i] = new Affine(weights[i], biases[i], weightGrads[i], biasGrads[i], rows, gemm, i > 0);
+            if (i < affineCount - 1) {
+                int width = weights[i].cols;
+                layers[2 * i + 1] = activation == Activation.RELU ? new Relu(rows, width) : new Sigmoid(rows, width);
+            }
+        }
+        this.lastLayer = new SoftmaxWithLoss(rows, weights[affineCount - 1].cols);
+    }
+
+    /**
+     * Runs every layer but the softmax.
+     *
+     * @param x x is (N, inputSize), already checked for shape
+     * @return the scores (N, outputSize), owned by the last Affine
+     */
+    Matrix forward(Matrix x) {
+        Matrix h = layers[0].forward(x);
+        InputChecks.requireFiniteInput(x, h);
+        for (int i = 1; i < layers.length; i++) {
+            h = layers[i].forward(h);
+        }
+        return h;
+    }
+
+    /** Forward through all layers including the softmax; returns the mean cross-entropy. */
+    double forwardLoss(Matrix x, int[] labels) {
+        return lastLayer.forward(forward(x), labels);
+    }
+
+    /** Backpropagates from the loss of the last {@link #forwardLoss}, filling the shared gradient arrays. */
+    void backward() {
+        Matrix dout = lastLayer.backward();
+        for (int i = layers.length - 1; i >= 0; i--) {
+            dout = layers[i].backward(dout);
+        }
+    }
+
+    /** A reusable (N, inputSize) buffer for a chunk of rows of a larger input. */
+    Matrix inputChunk(int inputSize) {
+        if (inputChunk == null) {
+            inputChunk = new Matrix(rows, inputSize);
+        }
+        return inputChunk;
+    }
+
+    /** The byte labels as ints (unsigned), in a reusable buffer of length N. */
+    int[] labelsAsInts(byte[] labels) {
+        if (labelCopy == null) {
+            labelCopy = new int[rows];
+        }
+        for (int i = 0; i < rows; i++) {
+            labelCopy[i] = labels[i] & 0xFF;
+        }
+        return labelCopy;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The book's multilayer network in float32: {@link dev.descent.network.MultiLayerNet} with its
+ * {@link dev.descent.network.Matrix} type, {@link dev.descent.network.Activation} and
+ * {@link dev.descent.network.WeightInit} choices, and {@link dev.descent.network.Kernels} telling which
+ * kernel path is active.
+ *
+ * <p>The contract with the rest of descent is the plain {@code Map<String, float[]>} of
+ * {@link dev.descent.network.MultiLayerNet#params()} and {@link dev.descent.network.MultiLayerNet#gradient}:
+ * keys W1, b1, …, Wn, bn; optimizers update the parameter arrays in place. Layers are in
+ * {@code dev.descent.network.layers}, the fast kernels in {@code dev.descent.network.kernels}.
+ */
+package dev.descent.network;
