@@ -1,7 +1,137 @@
 package dev.descent.experiments.cli;
 
-public final class Main {
-    public static void main(String[] args) {
-        System.out.println("descent");
+import dev.descent.experiments.trajectory.BiasCorrectionCommand;
+import dev.descent.experiments.trajectory.TrajectoryCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code descent} command. Every subcommand is registered in the one {@code subcommands} list below: a new
+ * command is one class annotated with {@code @Command(name = ..., mixinStandardHelpOptions = true)} plus one
+ * entry in that list.
+ *
+ * <p>Subcommands print through {@code spec.commandLine().getOut()} (inject {@code @Spec CommandSpec spec}), so
+ * that {@link #run(PrintWriter, PrintWriter, String...)} can capture what they print. They report a mistake the
+ * user can fix by throwing {@link UserError}.
+ */
+@Command(
+    name = "descent",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
+    synopsisSubcommandLabel = "COMMAND",
+    description = "Compares SGD, Momentum, Nesterov, AdaGrad, RMSProp and Adam after chapter 6.1 of "
+        + "'Deep Learning from Scratch' (Koki Saitoh): the 2-D paths of figure 6-8 and the MNIST experiments.",
+    footer = {"", "Run 'descent COMMAND --help' for the options of a command."},
+    subcommands = {
+        TrajectoryCommand.class,
+        BiasCorrectionCommand.class,
+        HelpCommand.class,
+    })
+public final class Main implements Callable<Integer> {
+    /** The command did what was asked. */
+    public static final int EXIT_OK = 0;
+    /** Something broke: a bug (the stack trace is printed) or the environment (an I/O error, one line). */
+    public static final int EXIT_FAILURE = 1;
+    /** The user asked for something impossible: an unknown option, a bad value, an occupied out directory. */
+    public static final int EXIT_USAGE = 2;
+
+    /** Set this system property to {@code true} to see stack traces for user errors too. */
+    public static final String DEBUG_PROPERTY = "descent.debug";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing a command: " + String.join(", ",
+            spec.subcommands().keySet()));
+    }
+
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
+    /** Runs {@code descent args} against the standard streams and returns the exit code. */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return run(out, err, args);
+    }
+
+    /** Runs {@code descent args}, printing to {@code out} and {@code err}, and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        // Charts are drawn off-screen; never try to reach a display.
+        System.setProperty("java.awt.headless", "true");
+        try {
+            return commandLine(out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The configured command line: streams, colours, error handlers. Visible for tests of help output. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi()));
+        commandLine.setParameterExceptionHandler(Main::handleParameterException);
+        commandLine.setExecutionExceptionHandler(Main::handleExecutionException);
+        return commandLine;
+    }
+
+    private static CommandLine.Help.Ansi ansi() {
+        String ci = System.getenv("CI");
+        // CI logs are files, not terminals; AUTO already covers pipes and redirects.
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")
+            ? CommandLine.Help.Ansi.OFF
+            : CommandLine.Help.Ansi.AUTO;
+    }
+
+    static int handleParameterException(ParameterException ex, String[] args) {
+        CommandLine commandLine = ex.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("descent: " + ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return EXIT_USAGE;
+    }
+
+    static int handleExecutionException(Exception thrown, CommandLine commandLine, ParseResult parseResult) {
+        // Writers inside lambdas (CSV rows) can only throw I/O errors wrapped; report the I/O error itself.
+        Throwable ex = thrown instanceof UncheckedIOException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        PrintWriter err = commandLine.getErr();
+        boolean debug = Boolean.getBoolean(DEBUG_PROPERTY);
+        if (ex instanceof UserError || ex instanceof IllegalArgumentException) {
+            err.println("descent: " + messageOf(ex));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return EXIT_USAGE;
+        }
+        if (ex instanceof IOException && !debug) {
+            // Disk full, permission denied, a vanished directory: the message names the file; a trace adds nothing.
+            err.println("descent: I/O error: " + messageOf(ex));
+            return EXIT_FAILURE;
+        }
+        err.println("descent: unexpected error, please report it with the stack trace below");
+        ex.printStackTrace(err);
+        return EXIT_FAILURE;
+    }
+
+    private static String messageOf(Throwable ex) {
+        String message = ex.getMessage();
+        return message == null || message.isBlank() ? ex.toString() : message;
     }
 }

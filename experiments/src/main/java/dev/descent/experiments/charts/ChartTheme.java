@@ -1,0 +1,149 @@
+package dev.descent.experiments.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The one look of every descent chart: fonts, greys, and a colour and marker per optimizer that never changes,
+ * so Adam is the same red in the trajectory panels, the loss curves and the sweep charts.
+ *
+ * <p>The colours are matplotlib's default cycle in the order the book's comparison plots its optimizers (SGD,
+ * Momentum, AdaGrad, Adam get C0 to C3, as in the book's figure 6-9), with RMSProp and Nesterov after them.
+ */
+public final class ChartTheme {
+    static {
+        // Before the first AWT call below: charts are drawn off-screen, never on a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** A font every machine with Java has a face for; DejaVu Sans when installed (it has Greek and superscripts). */
+    public static final String FONT_FAMILY = fontFamily();
+    public static final Font FIGURE_TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 18);
+    public static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 14);
+    public static final Font AXIS_TITLE_FONT = new Font(FONT_FAMILY, Font.PLAIN, 13);
+    public static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 11);
+    public static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
+
+    public static final Color TEXT_COLOR = new Color(0x22, 0x22, 0x22);
+    public static final Color GRID_COLOR = new Color(0xE5, 0xE5, 0xE5);
+    public static final Color BORDER_COLOR = new Color(0x99, 0x99, 0x99);
+
+    /** Series colours for anything that is not a known optimizer: matplotlib's C6 to C9. */
+    private static final List<Color> EXTRA_COLORS = List.of(
+        new Color(0xE3, 0x77, 0xC2), new Color(0x7F, 0x7F, 0x7F), new Color(0xBC, 0xBD, 0x22),
+        new Color(0x17, 0xBE, 0xCF));
+
+    private static final Map<String, Color> OPTIMIZER_COLORS = Map.of(
+        "sgd", new Color(0x1F, 0x77, 0xB4),
+        "momentum", new Color(0xFF, 0x7F, 0x0E),
+        "adagrad", new Color(0x2C, 0xA0, 0x2C),
+        "adam", new Color(0xD6, 0x27, 0x28),
+        "rmsprop", new Color(0x94, 0x67, 0xBD),
+        "nesterov", new Color(0x8C, 0x56, 0x4B));
+
+    // The book marks SGD 'o', Momentum 'x', AdaGrad 's', Adam 'D'.
+    private static final Map<String, Marker> OPTIMIZER_MARKERS = Map.of(
+        "sgd", SeriesMarkers.CIRCLE,
+        "momentum", SeriesMarkers.CROSS,
+        "adagrad", SeriesMarkers.SQUARE,
+        "adam", SeriesMarkers.DIAMOND,
+        "rmsprop", SeriesMarkers.TRIANGLE_UP,
+        "nesterov", SeriesMarkers.TRIANGLE_DOWN);
+
+    private static final List<Color> PALETTE = List.of(
+        OPTIMIZER_COLORS.get("sgd"), OPTIMIZER_COLORS.get("momentum"), OPTIMIZER_COLORS.get("adagrad"),
+        OPTIMIZER_COLORS.get("adam"), OPTIMIZER_COLORS.get("rmsprop"), OPTIMIZER_COLORS.get("nesterov"),
+        EXTRA_COLORS.get(0), EXTRA_COLORS.get(1), EXTRA_COLORS.get(2), EXTRA_COLORS.get(3));
+
+    private ChartTheme() {
+    }
+
+    /**
+     * The colour of an optimizer, from its name or a spec ({@code adam}, {@code adam:lr=0.3}): fixed for the
+     * six known names; any other name gets one of four extra colours, the same one every time.
+     */
+    public static Color colorFor(String optimizer) {
+        String name = nameOf(optimizer);
+        Color color = OPTIMIZER_COLORS.get(name);
+        return color != null ? color : EXTRA_COLORS.get(Math.floorMod(name.hashCode(), EXTRA_COLORS.size()));
+    }
+
+    /** The marker of an optimizer, from its name or a spec; a circle for unknown names. */
+    public static Marker markerFor(String optimizer) {
+        return OPTIMIZER_MARKERS.getOrDefault(nameOf(optimizer), SeriesMarkers.CIRCLE);
+    }
+
+    /** The {@code index}-th colour of the palette (cycling), for series that are not one per optimizer. */
+    public static Color paletteColor(int index) {
+        return PALETTE.get(Math.floorMod(index, PALETTE.size()));
+    }
+
+    /** An XY chart of the given size and titles in the descent look. */
+    public static XYChart xyChart(int width, int height, String title, String xAxisTitle, String yAxisTitle) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+            .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        apply(chart.getStyler());
+        return chart;
+    }
+
+    /** Applies the descent look to an XY chart's styler. */
+    public static void apply(XYStyler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setChartFontColor(TEXT_COLOR);
+        styler.setChartTitleFont(TITLE_FONT);
+        styler.setChartTitleBoxVisible(false);
+        styler.setChartTitlePadding(8);
+        styler.setAxisTitleFont(AXIS_TITLE_FONT);
+        styler.setAxisTickLabelsFont(TICK_FONT);
+        styler.setAxisTickLabelsColor(TEXT_COLOR);
+        styler.setLegendFont(LEGEND_FONT);
+        styler.setLegendBorderColor(BORDER_COLOR);
+        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setAnnotationTextPanelFont(TICK_FONT);
+        styler.setAnnotationTextPanelFontColor(TEXT_COLOR);
+        styler.setAnnotationTextPanelBackgroundColor(Color.WHITE);
+        styler.setAnnotationTextPanelBorderColor(BORDER_COLOR);
+        styler.setAnnotationTextFont(TICK_FONT);
+        styler.setAnnotationTextFontColor(TEXT_COLOR);
+        styler.setPlotBorderColor(BORDER_COLOR);
+        styler.setPlotGridLinesColor(GRID_COLOR);
+        styler.setPlotGridLinesStroke(new BasicStroke(1f));
+        styler.setAxisTickMarksColor(BORDER_COLOR);
+        styler.setChartPadding(10);
+        styler.setPlotMargin(0);
+        styler.setMarkerSize(6);
+        styler.setSeriesColors(PALETTE.toArray(Color[]::new));
+        styler.setAntiAlias(true);
+        styler.setLocale(Locale.ROOT);
+    }
+
+    private static String nameOf(String optimizer) {
+        int colon = optimizer.indexOf(':');
+        return (colon < 0 ? optimizer : optimizer.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String fontFamily() {
+        try {
+            String[] installed = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+            if (Arrays.asList(installed).contains("DejaVu Sans")) {
+                return "DejaVu Sans";
+            }
+        } catch (RuntimeException | Error e) {
+            // No font configuration at all (a very bare JRE): fall back to Java's logical font.
+        }
+        return Font.SANS_SERIF;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.descent.experiments.io;
+
+import dev.descent.experiments.cli.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The directory a command writes its results to: {@code --out DIR}, or {@code results/<command>-<timestamp>}
+ * under the current directory. A directory that already holds results is refused unless {@code --force}, so a
+ * second run never silently mixes its files with an earlier run's.
+ */
+public final class OutputDirectory {
+    /** Where default out directories go, relative to the current directory (ignored by git). */
+    public static final String RESULTS_DIR = "results";
+    /** The timestamp in default directory names: sortable, no characters that need quoting in a shell. */
+    public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private static final int MAX_LISTED = 3;
+
+    private OutputDirectory() {
+    }
+
+    /** {@link #prepare(Path, String, boolean, Clock)} with the system clock. */
+    public static Path prepare(Path requested, String command, boolean force) {
+        return prepare(requested, command, force, Clock.systemDefaultZone());
+    }
+
+    /**
+     * Resolves, checks and creates the out directory.
+     *
+     * @param requested the {@code --out} value, or {@code null} for the default
+     * @param command the command name, used in the default directory name
+     * @param force whether results already in {@code requested} may be overwritten
+     * @param clock the time for the default directory's name
+     * @return the absolute directory, which exists
+     * @throws UserError if the directory holds results and {@code force} is false, is a file, or cannot be made
+     */
+    public static Path prepare(Path requested, String command, boolean force, Clock clock) {
+        return prepare(requested, command, force, clock, Path.of(""));
+    }
+
+    /** As {@link #prepare(Path, String, boolean, Clock)}, with relative paths resolved against {@code workingDir}. */
+    static Path prepare(Path requested, String command, boolean force, Clock clock, Path workingDir) {
+        Path base = workingDir.toAbsolutePath();
+        Path dir;
+        if (requested == null) {
+            dir = freeDefault(base.resolve(defaultFor(command, clock)));
+        } else {
+            dir = base.resolve(requested).normalize();
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UserError("--out " + dir + " is a file, not a directory; choose another --out");
+            }
+            List<Path> existing = existingResults(dir);
+            if (!existing.isEmpty() && !force) {
+                throw new UserError("the out directory " + dir + " already holds results (" + describe(existing)
+                    + "); use --force or choose another --out");
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserError("cannot create the out directory " + dir + " (" + e + "); choose another --out", e);
+        }
+        return dir;
+    }
+
+    /** {@code results/<command>-<yyyyMMdd-HHmmss>}, relative (to the current directory). */
+    public static Path defaultFor(String command, Clock clock) {
+        return Path.of(RESULTS_DIR, command + "-" + LocalDateTime.now(clock).format(TIMESTAMP));
+    }
+
+    /** The visible entries of {@code dir} (hidden files such as editor droppings do not count); none if absent. */
+    public static List<Path> existingResults(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> !p.getFileName().toString().startsWith("."))
+                .sorted()
+                .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UserError("cannot list the out directory " + dir + " (" + e + "); choose another --out", e);
+        }
+    }
+
+    // Two runs started in the same second get -2, -3, ... rather than refusing the second one.
+    private static Path freeDefault(Path base) {
+        Path candidate = base;
+        for (int suffix = 2; Files.exists(candidate) && (!Files.isDirectory(candidate)
+            || !existingResults(candidate).isEmpty()); suffix++) {
+            candidate = base.resolveSibling(base.getFileName() + "-" + suffix);
+        }
+        return candidate;
+    }
+
+    private static String describe(List<Path> existing) {
+        String names = existing.stream().limit(MAX_LISTED).map(p -> p.getFileName().toString())
+            .collect(Collectors.joining(", "));
+        return existing.size() > MAX_LISTED ? names + ", ... " + existing.size() + " entries in all" : names;
+    }
+}

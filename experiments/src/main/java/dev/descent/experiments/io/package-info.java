@@ -1,0 +1,8 @@
+/**
+ * Writing results safely and in standard formats: atomic file writes ({@link dev.descent.experiments.io.AtomicFiles}),
+ * RFC 4180 CSV ({@link dev.descent.experiments.io.CsvWriter}, {@link dev.descent.experiments.io.CsvTable}),
+ * pretty JSON ({@link dev.descent.experiments.io.Json}), the out directory of a command
+ * ({@link dev.descent.experiments.io.OutputDirectory}) and aligned console tables
+ * ({@link dev.descent.experiments.io.TextTable}).
+ */
+package dev.descent.experiments.io;

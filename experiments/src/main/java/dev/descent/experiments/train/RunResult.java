@@ -1,0 +1,50 @@
+package dev.descent.experiments.train;
+
+import java.util.Arrays;
+
+/**
+ * What one run produced.
+ *
+ * @param optimizer       canonical optimizer spec
+ * @param losses          training loss after each completed update, in loop order; a diverged run stops before its
+ *                        first non-finite loss, so every value here is finite
+ * @param evalIterations  loop iterations after which the test accuracy was measured
+ * @param testAccuracy    accuracy at those iterations, same length
+ * @param divergedAt      loop iteration whose loss was NaN or infinite, or -1
+ * @param complete        false when the run was stopped early (Ctrl-C); divergence counts as complete
+ * @param wallNanos       the run's whole time, evaluation included
+ * @param trainNanos      time spent in the training steps alone
+ */
+public record RunResult(String optimizer, double[] losses, int[] evalIterations, double[] testAccuracy,
+                        int divergedAt, boolean complete, long wallNanos, long trainNanos) {
+
+    /** The book's summary number: the mean of the last {@value #FINAL_LOSS_WINDOW} recorded losses. */
+    public static final int FINAL_LOSS_WINDOW = 100;
+
+    public boolean diverged() {
+        return divergedAt >= 0;
+    }
+
+    /** Mean of the last {@value #FINAL_LOSS_WINDOW} losses; NaN when the run diverged or recorded nothing. */
+    public double finalLoss() {
+        if (diverged() || losses.length == 0) {
+            return Double.NaN;
+        }
+        int from = Math.max(0, losses.length - FINAL_LOSS_WINDOW);
+        return Arrays.stream(losses, from, losses.length).average().orElse(Double.NaN);
+    }
+
+    /** The last measured test accuracy, or NaN. */
+    public double finalAccuracy() {
+        return testAccuracy.length == 0 ? Double.NaN : testAccuracy[testAccuracy.length - 1];
+    }
+
+    /** Training time per completed update, in milliseconds; NaN when nothing completed. */
+    public double msPerIteration() {
+        return losses.length == 0 ? Double.NaN : trainNanos / 1e6 / losses.length;
+    }
+
+    public double wallSeconds() {
+        return wallNanos / 1e9;
+    }
+}

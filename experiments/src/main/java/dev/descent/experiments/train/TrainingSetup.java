@@ -1,0 +1,99 @@
+package dev.descent.experiments.train;
+
+import dev.descent.network.Activation;
+import dev.descent.network.MultiLayerNet;
+import dev.descent.network.WeightInit;
+import java.util.List;
+
+/**
+ * Everything that defines a training run except the optimizer: the data set, the net, the loop and the seed.
+ * Two runs with equal setups and equal optimizer specs compute bit-identical losses.
+ *
+ * @param dataset      "mnist" or "fashion"
+ * @param hiddenSizes  widths of the hidden layers, e.g. [100, 100, 100, 100]
+ * @param activation   hidden activation
+ * @param weightInit   canonical weight-init spelling: "he", "xavier" or a standard deviation such as "0.01"
+ * @param weightDecay  L2 coefficient λ (loss + ½λΣ‖W‖²)
+ * @param iterations   number of updates
+ * @param batchSize    examples per batch
+ * @param sampling     how batches are drawn
+ * @param evalEvery    test accuracy after every this many iterations (and after the last)
+ * @param seed         seeds the initial weights and the batch sequence
+ */
+public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activation activation, String weightInit,
+                            double weightDecay, int iterations, int batchSize, Sampling sampling, int evalEvery,
+                            long seed) {
+
+    /** The book's ch06 optimizer_compare_mnist.py setting. */
+    public static final List<Integer> BOOK_HIDDEN_SIZES = List.of(100, 100, 100, 100);
+    public static final int BOOK_ITERATIONS = 2000;
+    public static final int BOOK_BATCH_SIZE = 128;
+    public static final int DEFAULT_EVAL_EVERY = 100;
+    /** MNIST images are 28×28 and there are ten classes. */
+    public static final int INPUT_SIZE = 784;
+    public static final int OUTPUT_SIZE = 10;
+
+    public TrainingSetup {
+        hiddenSizes = List.copyOf(hiddenSizes);
+        if (hiddenSizes.isEmpty()) {
+            throw new IllegalArgumentException("hidden sizes are empty; give at least one layer width, e.g. 100,100");
+        }
+        for (int width : hiddenSizes) {
+            if (width < 1) {
+                throw new IllegalArgumentException("hidden size " + width + " in " + hiddenSizes + " must be at least 1");
+            }
+        }
+        weightInit = WeightInit.parse(weightInit).toString();
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be a finite number >= 0, got " + weightDecay);
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (evalEvery < 1) {
+            throw new IllegalArgumentException("eval-every must be at least 1, got " + evalEvery);
+        }
+    }
+
+    /** The book's experiment on the given data set and seed. */
+    public static TrainingSetup book(String dataset, long seed) {
+        return new TrainingSetup(dataset, BOOK_HIDDEN_SIZES, Activation.RELU, "he", 0, BOOK_ITERATIONS,
+                BOOK_BATCH_SIZE, Sampling.WITH_REPLACEMENT, DEFAULT_EVAL_EVERY, seed);
+    }
+
+    /** A fresh net with this setup's initial weights; every call returns the same weights. */
+    public MultiLayerNet newNet() {
+        int[] hidden = hiddenSizes.stream().mapToInt(Integer::intValue).toArray();
+        return new MultiLayerNet(INPUT_SIZE, hidden, OUTPUT_SIZE, activation, WeightInit.parse(weightInit),
+                weightDecay, seed);
+    }
+
+    /**
+     * The seed of the batch sequence. Derived from {@link #seed} but not equal to it, so that the weight generator and
+     * the batch generator never walk the same stream.
+     */
+    public long samplerSeed() {
+        return seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+    }
+
+    /** Whether evaluation happens after loop iteration {@code iteration} (0-based). */
+    public boolean evaluatesAt(int iteration) {
+        return (iteration % evalEvery == 0) || iteration == iterations - 1;
+    }
+
+    /** Number of evaluations a complete run makes. */
+    public int evaluationCount() {
+        int count = (iterations - 1) / evalEvery + 1;
+        return (iterations - 1) % evalEvery == 0 ? count : count + 1;
+    }
+
+    /** Architecture as the book writes it, e.g. "784-100-100-100-100-10". */
+    public String architecture() {
+        StringBuilder text = new StringBuilder().append(INPUT_SIZE);
+        hiddenSizes.forEach(width -> text.append('-').append(width));
+        return text.append('-').append(OUTPUT_SIZE).toString();
+    }
+}

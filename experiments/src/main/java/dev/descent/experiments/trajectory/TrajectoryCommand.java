@@ -1,0 +1,93 @@
+package dev.descent.experiments.trajectory;
+
+import dev.descent.experiments.charts.ChartFiles;
+import dev.descent.experiments.cli.OptimizerSpecs;
+import dev.descent.experiments.cli.OutputOptions;
+import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.io.TextTable;
+import dev.descent.optimizers.Optimizer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code descent trajectory}: the book's figure 6-8, every optimizer's path on f(x, y) = x²/20 + y². */
+@Command(
+    name = "trajectory",
+    mixinStandardHelpOptions = true,
+    header = "Optimizer paths on f(x, y) = x^2/20 + y^2, the book's figure 6-8.",
+    description = "Runs each optimizer from (-7, 2), as the book does, and writes trajectory.csv "
+        + "(optimizer,step,x,y) and trajectory.png/.svg with one panel per optimizer.")
+public final class TrajectoryCommand implements Callable<Integer> {
+    /** The book's settings for figure 6-8 (ch06/optimizer_compare_naive.py), plus Nesterov and RMSProp. */
+    public static final List<String> DEFAULT_OPTIMIZERS = List.of(
+        "sgd:lr=0.95", "momentum:lr=0.1", "nesterov:lr=0.1", "adagrad:lr=1.5", "rmsprop:lr=0.1", "adam:lr=0.3");
+    public static final int DEFAULT_STEPS = 30;
+    /** More points than this make each panel a blur of markers. */
+    public static final int MAX_STEPS = 10_000;
+
+    static final String CSV_FILE = "trajectory.csv";
+    static final String CHART_NAME = "trajectory";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--optimizer", paramLabel = "SPEC",
+        description = {"An optimizer spec such as adam:lr=0.3; repeat for several.",
+            "Default: the book's six: " + "sgd:lr=0.95, momentum:lr=0.1, nesterov:lr=0.1, adagrad:lr=1.5, "
+                + "rmsprop:lr=0.1, adam:lr=0.3."})
+    List<String> optimizerSpecs = new ArrayList<>();
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + DEFAULT_STEPS,
+        description = "Number of updates per optimizer (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--start", paramLabel = "X,Y", defaultValue = "-7,2", converter = StartPoint.Converter.class,
+        description = "Starting point (default: ${DEFAULT-VALUE}).")
+    StartPoint start;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new UserError("--steps must be between 1 and " + MAX_STEPS + ", got " + steps);
+        }
+        List<String> specs = optimizerSpecs.isEmpty() ? DEFAULT_OPTIMIZERS : optimizerSpecs;
+        List<Optimizer> optimizers = OptimizerSpecs.parseAll("--optimizer", specs);
+        Path dir = output.prepare("trajectory");
+
+        List<Trajectory> trajectories = new ArrayList<>(optimizers.size());
+        for (Optimizer optimizer : optimizers) {
+            trajectories.add(TrajectoryRun.run(optimizer, start.x(), start.y(), steps));
+        }
+        TrajectoryCsv.write(dir.resolve(CSV_FILE), trajectories);
+        ChartFiles.save(TrajectoryChart.grid(trajectories), dir, CHART_NAME);
+
+        out.print(summary(trajectories));
+        out.println("results in " + dir + ": " + CSV_FILE + ", " + CHART_NAME + ".png, " + CHART_NAME + ".svg");
+        return 0;
+    }
+
+    /** The final point of every trajectory as an aligned table. */
+    static String summary(List<Trajectory> trajectories) {
+        TextTable table = new TextTable("optimizer", "final x", "final y", "final f").rightAlign(1, 2, 3);
+        for (Trajectory t : trajectories) {
+            table.add(t.optimizer(), number(t.finalX()), number(t.finalY()), number(t.finalValue()));
+        }
+        return table.render();
+    }
+
+    private static String number(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.4g", value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.descent.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class MainTest {
+
+    @Test
+    void helpListsEveryCommand() {
+        CommandResult result = CommandResult.run("--help");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertTrue(result.out().startsWith("Usage: descent"), result::toString);
+        for (String command : List.of("trajectory", "bias-correction", "help")) {
+            assertTrue(result.out().contains("\n  " + command + " "), () -> command + " missing from\n" + result);
+        }
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        PrintWriter discard = new PrintWriter(new StringWriter());
+        Set<String> commands = Main.commandLine(discard, discard).getSubcommands().keySet();
+        assertTrue(commands.containsAll(List.of("trajectory", "bias-correction", "help")), commands::toString);
+        for (String command : commands) {
+            if (command.equals("help")) {
+                continue;
+            }
+            CommandResult result = CommandResult.run(command, "--help");
+            assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+            assertTrue(result.out().contains("Usage: descent " + command + " "), result::toString);
+            assertTrue(result.out().contains("--help"), result::toString);
+        }
+    }
+
+    @Test
+    void helpCommandShowsACommandsHelp() {
+        CommandResult result = CommandResult.run("help", "trajectory");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("--optimizer"), result::toString);
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithoutStackTrace() {
+        CommandResult result = CommandResult.run("trajectroy");
+        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("descent: "), result::toString);
+        assertTrue(result.err().contains("'trajectroy'"), result::toString);
+        assertTrue(result.err().contains("Try 'descent --help'"), result::toString);
+        assertFalse(result.hasStackTrace(), result::toString);
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorNamingTheOption() {
+        CommandResult result = CommandResult.run("trajectory", "--stpes", "3");
+        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("'--stpes'"), result::toString);
+        assertTrue(result.err().contains("Try 'descent trajectory --help'"), result::toString);
+        assertFalse(result.hasStackTrace(), result::toString);
+    }
+
+    @Test
+    void badOptionValueIsAUsageError() {
+        CommandResult result = CommandResult.run("trajectory", "--steps", "many");
+        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("--steps") && result.err().contains("'many'"), result::toString);
+        assertFalse(result.hasStackTrace(), result::toString);
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CommandResult result = CommandResult.run();
+        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("Missing a command"), result::toString);
+    }
+
+    @Test
+    void versionNamesDescentJavaMachineAndKernels() {
+        CommandResult result = CommandResult.run("--version");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        String[] lines = result.out().split("\n");
+        assertEquals(4, lines.length, result::toString);
+        assertTrue(lines[0].startsWith("descent "), result::toString);
+        assertTrue(lines[1].startsWith("java " + System.getProperty("java.version")), result::toString);
+        assertTrue(lines[2].contains(Runtime.getRuntime().availableProcessors() + " cores"), result::toString);
+        assertTrue(lines[3].startsWith("kernels ") && lines[3].length() > "kernels ".length(), result::toString);
+    }
+
+    @Test
+    void userErrorIsOneLineAndExitTwo() {
+        CommandResult result = runWith(new Throwing(new UserError("--thing 'x' is bad; use --thing y")));
+        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertEquals("descent: --thing 'x' is bad; use --thing y\n", result.err());
+    }
+
+    @Test
+    void illegalArgumentIsShownLikeAUserError() {
+        CommandResult result = runWith(new Throwing(new IllegalArgumentException("unknown optimizer 'adma'")));
+        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertEquals("descent: unknown optimizer 'adma'\n", result.err());
+    }
+
+    @Test
+    void ioErrorIsOneLineAndExitOne() {
+        CommandResult result = runWith(new Throwing(new NoSuchFileException("/nowhere/losses.csv")));
+        assertEquals(Main.EXIT_FAILURE, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("descent: I/O error: /nowhere/losses.csv"), result::toString);
+        assertFalse(result.hasStackTrace(), result::toString);
+    }
+
+    @Test
+    void aWrappedIoErrorIsReportedAsTheIoError() {
+        CommandResult result = runWith(new Throwing(
+            new java.io.UncheckedIOException(new IOException("No space left on device"))));
+        assertEquals(Main.EXIT_FAILURE, result.exitCode(), result::toString);
+        assertEquals("descent: I/O error: No space left on device\n", result.err());
+    }
+
+    @Test
+    void bugPrintsTheStackTraceAndExitsOne() {
+        CommandResult result = runWith(new Throwing(new IllegalStateException("invariant broken")));
+        assertEquals(Main.EXIT_FAILURE, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("IllegalStateException: invariant broken"), result::toString);
+        assertTrue(result.hasStackTrace(), result::toString);
+    }
+
+    @Test
+    void projectRootComesFromTheLauncherProperty() {
+        String saved = System.getProperty(ProjectRoot.PROPERTY);
+        try {
+            System.setProperty(ProjectRoot.PROPERTY, "/opt/descent/../descent");
+            assertEquals(java.nio.file.Path.of("/opt/descent"), ProjectRoot.get());
+            assertEquals(java.nio.file.Path.of("/opt/descent/mnist-data/download.sh"),
+                ProjectRoot.resolve("mnist-data/download.sh"));
+            System.clearProperty(ProjectRoot.PROPERTY);
+            assertEquals(java.nio.file.Path.of("").toAbsolutePath(), ProjectRoot.get());
+        } finally {
+            if (saved == null) {
+                System.clearProperty(ProjectRoot.PROPERTY);
+            } else {
+                System.setProperty(ProjectRoot.PROPERTY, saved);
+            }
+        }
+    }
+
+    /** Runs {@code descent boom} with the real configuration and a command that throws {@code failure}. */
+    private static CommandResult runWith(Throwing command) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        commandLine.addSubcommand("boom", command);
+        // Streams set before addSubcommand do not reach the new subcommand; set them again, as picocli documents.
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute("boom");
+        return new CommandResult(exitCode, out.toString(), err.toString());
+    }
+
+    @Command(name = "boom")
+    static final class Throwing implements Callable<Integer> {
+        private final Exception failure;
+
+        Throwing(Exception failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            throw failure;
+        }
+    }
+}
