@@ -33,8 +33,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
         + "'Deep Learning from Scratch' (Koki Saitoh): the 2-D paths of figure 6-8 and the MNIST experiments.",
     footer = {"", "Run 'descent COMMAND --help' for the options of a command."},
     subcommands = {
+        dev.descent.experiments.compare.CompareCommand.class,
         TrajectoryCommand.class,
         BiasCorrectionCommand.class,
+        BenchCommand.class,
         HelpCommand.class,
     })
 public final class Main implements Callable<Integer> {

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * @param testAccuracy    accuracy at those iterations, same length
  * @param divergedAt      loop iteration whose loss was NaN or infinite, or -1
  * @param complete        false when the run was stopped early (Ctrl-C); divergence counts as complete
- * @param wallNanos       the run's whole time, evaluation included
+ * @param wallNanos       the time spent working on this run, training and evaluation (not time spent waiting
+ *                        for a core while other runs had it)
  * @param trainNanos      time spent in the training steps alone
  */
 public record RunResult(String optimizer, double[] losses, int[] evalIterations, double[] testAccuracy,

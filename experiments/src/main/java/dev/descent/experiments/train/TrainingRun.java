@@ -16,7 +16,9 @@ import java.util.function.BooleanSupplier;
  * ({@code grads = net.gradient(x, t); optimizer.update(params, grads); loss = net.loss(x, t)}), with the loss of
  * each iteration recorded after its update and the test accuracy measured every {@code evalEvery} iterations.
  *
- * <p>Single-threaded by design; run several at once on a pool, never one across threads.
+ * <p>A run can go in one piece ({@link #call()}) or in slices ({@link #advance(int)}), so that a scheduler can
+ * interleave more runs than cores and keep every core busy to the end. Either way one thread at a time works on
+ * it, and the slicing never changes a number: the run's state (net, optimizer, sampler) is its own.
  */
 public final class TrainingRun implements Callable<RunResult> {
     private final TrainingSetup setup;
@@ -25,6 +27,26 @@ public final class TrainingRun implements Callable<RunResult> {
     private final EvaluationSet test;
     private final BooleanSupplier stopRequested;
     private final RunProgress progress;
+
+    // Allocated on the first slice, so that runs waiting in a queue hold no net.
+    private MultiLayerNet net;
+    private Map<String, float[]> params;
+    private BatchSampler sampler;
+    private int[] indices;
+    private float[] pixels;
+    private Matrix x; // (B, 784)
+    private int[] labels;
+    private double[] losses;
+    private int[] evalIterations;
+    private double[] accuracies;
+
+    private int evaluations;
+    private int done;
+    private int divergedAt = -1;
+    private boolean stopped;
+    private long trainNanos;
+    private long busyNanos;
+    private RunResult result;
 
     /**
      * @param optimizerSpec parsed here, so a bad spec fails before any run starts
@@ -53,58 +75,110 @@ public final class TrainingRun implements Callable<RunResult> {
         return progress;
     }
 
+    /** Runs to the end (or to divergence, or to a stop request) and returns the result. */
     @Override
     public RunResult call() {
-        long started = System.nanoTime();
-        MultiLayerNet net = setup.newNet();
-        Map<String, float[]> params = net.params();
-        BatchSampler sampler = setup.sampling().sampler(train.size(), setup.batchSize(), setup.samplerSeed());
+        while (!isDone()) {
+            advance(Integer.MAX_VALUE);
+        }
+        return result;
+    }
 
-        int batchSize = setup.batchSize();
-        int[] indices = new int[batchSize];
-        float[] pixels = new float[batchSize * train.features()];
-        Matrix x = new Matrix(batchSize, train.features(), pixels); // (B, 784)
-        int[] labels = new int[batchSize];
+    /** True once the run has finished, diverged or been stopped; {@link #result()} is then available. */
+    public boolean isDone() {
+        return result != null;
+    }
 
-        int iterations = setup.iterations();
-        double[] losses = new double[iterations];
-        int[] evalIterations = new int[setup.evaluationCount()];
-        double[] accuracies = new double[evalIterations.length];
-        int evaluations = 0;
-        int done = 0;
-        int divergedAt = -1;
-        long trainNanos = 0;
+    /** The result of a finished run. */
+    public RunResult result() {
+        if (result == null) {
+            throw new IllegalStateException("run " + optimizer + " has not finished");
+        }
+        return result;
+    }
 
-        for (int i = 0; i < iterations; i++) {
+    /**
+     * Trains up to {@code maxIterations} more iterations.
+     *
+     * @return true when the run is done
+     */
+    public boolean advance(int maxIterations) {
+        if (result != null) {
+            return true;
+        }
+        long sliceStarted = System.nanoTime();
+        if (net == null) {
+            start();
+        }
+        int end = (int) Math.min(setup.iterations(), (long) done + maxIterations);
+        while (done < end) {
             if (stopRequested.getAsBoolean()) {
+                stopped = true;
                 break;
             }
-            long stepStarted = System.nanoTime();
-            sampler.next(indices);
-            train.gather(indices, batchSize, pixels, labels);
-            Map<String, float[]> grads = net.gradient(x, labels);
-            optimizer.update(params, grads);
-            double loss = net.loss(x, labels);
-            trainNanos += System.nanoTime() - stepStarted;
-
-            if (!Double.isFinite(loss)) {
-                divergedAt = i;
-                progress.diverged(i);
+            if (!step(done)) {
                 break;
-            }
-            losses[i] = loss;
-            done = i + 1;
-            progress.record(i, loss);
-            if (setup.evaluatesAt(i)) {
-                evalIterations[evaluations] = i;
-                accuracies[evaluations] = net.accuracy(test.x(), test.labels());
-                evaluations++;
             }
         }
-        boolean complete = divergedAt >= 0 || done == iterations;
-        progress.finish();
-        return new RunResult(optimizer.toString(), Arrays.copyOf(losses, done),
+        busyNanos += System.nanoTime() - sliceStarted;
+        if (stopped || divergedAt >= 0 || done == setup.iterations()) {
+            finish();
+            return true;
+        }
+        return false;
+    }
+
+    private void start() {
+        net = setup.newNet();
+        params = net.params();
+        sampler = setup.sampling().sampler(train.size(), setup.batchSize(), setup.samplerSeed());
+        int batchSize = setup.batchSize();
+        indices = new int[batchSize];
+        pixels = new float[batchSize * train.features()];
+        x = new Matrix(batchSize, train.features(), pixels);
+        labels = new int[batchSize];
+        losses = new double[setup.iterations()];
+        evalIterations = new int[setup.evaluationCount()];
+        accuracies = new double[evalIterations.length];
+    }
+
+    /** Loop iteration {@code i}; false when its loss is not finite. */
+    private boolean step(int i) {
+        long stepStarted = System.nanoTime();
+        sampler.next(indices);
+        train.gather(indices, setup.batchSize(), pixels, labels);
+        Map<String, float[]> grads = net.gradient(x, labels);
+        optimizer.update(params, grads);
+        double loss = net.loss(x, labels);
+        trainNanos += System.nanoTime() - stepStarted;
+
+        if (!Double.isFinite(loss)) {
+            divergedAt = i;
+            progress.diverged(i);
+            return false;
+        }
+        losses[i] = loss;
+        done = i + 1;
+        progress.record(i, loss);
+        if (setup.evaluatesAt(i)) {
+            evalIterations[evaluations] = i;
+            accuracies[evaluations] = net.accuracy(test.x(), test.labels());
+            evaluations++;
+        }
+        return true;
+    }
+
+    private void finish() {
+        result = new RunResult(optimizer.toString(), Arrays.copyOf(losses, done),
                 Arrays.copyOf(evalIterations, evaluations), Arrays.copyOf(accuracies, evaluations),
-                divergedAt, complete, System.nanoTime() - started, trainNanos);
+                divergedAt, !stopped, busyNanos, trainNanos);
+        progress.finish();
+        // A finished run keeps its result only; let the net and the buffers go.
+        net = null;
+        params = null;
+        sampler = null;
+        pixels = null;
+        x = null;
+        losses = null;
     }
 }
