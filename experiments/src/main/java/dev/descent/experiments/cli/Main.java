@@ -34,6 +34,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     footer = {"", "Run 'descent COMMAND --help' for the options of a command."},
     subcommands = {
         dev.descent.experiments.compare.CompareCommand.class,
+        dev.descent.experiments.batch.RunCommand.class,
         TrajectoryCommand.class,
         BiasCorrectionCommand.class,
         BenchCommand.class,

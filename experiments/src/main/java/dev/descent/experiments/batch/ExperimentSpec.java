@@ -1,0 +1,126 @@
+package dev.descent.experiments.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.experiments.train.Sampling;
+import dev.descent.experiments.train.TrainingSetup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A parsed, validated experiment spec (see {@code experiments/specs/FORMAT.md}): what to train, on which seeds,
+ * with which optimizer settings, and what to compare against. Read one with {@link SpecReader}.
+ *
+ * @param name           title of the experiment, also the default out directory {@code results/run-<name>}
+ * @param description    free text shown in the report, or null
+ * @param dataset        "mnist" or "fashion"
+ * @param data           explicit data directory, or null for the default one (not part of any run's identity)
+ * @param network        the spec's network (variants replace parts of it)
+ * @param iterations     updates per run
+ * @param batchSize      examples per batch
+ * @param sampling       how batches are drawn
+ * @param evalEvery      test accuracy every this many iterations and after the last
+ * @param seeds          the seeds every setting runs with, no duplicates
+ * @param optimizers     canonical specs from {@code "optimizers"}, then from the grids, duplicates removed
+ * @param variants       at least one; {@link Variant#DEFAULT_NAME} alone when the file lists none
+ * @param hasVariants    whether the file listed variants (labels then carry the variant name)
+ * @param baseline       the setting the statistics compare against
+ * @param targetAccuracy the accuracy for time-to-target, or empty
+ * @param source         the file's JSON as written
+ */
+public record ExperimentSpec(String name, String description, String dataset, Path data, NetworkSpec network,
+                             int iterations, int batchSize, Sampling sampling, int evalEvery, List<Long> seeds,
+                             List<String> optimizers, List<Variant> variants,
+                             boolean hasVariants, Baseline baseline, OptionalDouble targetAccuracy,
+                             JsonNode source) {
+
+    public ExperimentSpec {
+        seeds = List.copyOf(seeds);
+        optimizers = List.copyOf(optimizers);
+        variants = List.copyOf(variants);
+    }
+
+    /** Every setting: each variant with each optimizer spec, variants outermost. */
+    public List<Setting> settings() {
+        List<Setting> settings = new ArrayList<>();
+        for (Variant variant : variants) {
+            for (String optimizer : optimizers) {
+                settings.add(new Setting(variant, optimizer));
+            }
+        }
+        return settings;
+    }
+
+    /** Every run: each setting with each seed, settings outermost. */
+    public List<RunConfiguration> runs() {
+        List<RunConfiguration> runs = new ArrayList<>();
+        for (Setting setting : settings()) {
+            for (long seed : seeds) {
+                runs.add(new RunConfiguration(setting, setup(setting.variant(), seed)));
+            }
+        }
+        return runs;
+    }
+
+    /** The training engine's setup for one variant and seed. */
+    public TrainingSetup setup(Variant variant, long seed) {
+        NetworkSpec net = variant.network();
+        return new TrainingSetup(dataset, net.hidden(), net.activation(), net.init(), net.weightDecay(), iterations,
+                batchSize, sampling, evalEvery, seed);
+    }
+
+    /** The setting the statistics compare against, if it is one of the settings. */
+    public Optional<Setting> baselineSetting() {
+        return settings().stream().filter(setting -> setting.matches(baseline)).findFirst();
+    }
+
+    /**
+     * The spec with every default filled in and every optimizer spec canonical, in spec-file form: reading it
+     * back gives the same experiment (grids appear expanded in {@code optimizers}). Written to the out directory
+     * and shown in the report.
+     */
+    public ObjectNode toJson() {
+        JsonNodeFactory factory = JsonNodeFactory.instance;
+        ObjectNode json = factory.objectNode();
+        json.put("name", name);
+        if (description != null) {
+            json.put("description", description);
+        }
+        json.put("dataset", dataset);
+        if (data != null) {
+            json.put("data", data.toString());
+        }
+        json.set("network", network.toJson());
+        json.put("iterations", iterations);
+        json.put("batch_size", batchSize);
+        json.put("sampling", sampling.label());
+        json.put("eval_every", evalEvery);
+        ArrayNode seedList = json.putArray("seeds");
+        seeds.forEach(seedList::add);
+        ArrayNode optimizerList = json.putArray("optimizers");
+        optimizers.forEach(optimizerList::add);
+        if (hasVariants) {
+            ArrayNode variantList = json.putArray("variants");
+            for (Variant variant : variants) {
+                ObjectNode entry = variantList.addObject();
+                entry.put("name", variant.name());
+                entry.set("network", variant.network().toJson());
+            }
+        }
+        // A default baseline that is not among the settings stays implicit: written out, it would be an error.
+        if (baseline.explicit() || optimizers.contains(baseline.optimizer())) {
+            ObjectNode baselineJson = json.putObject("baseline");
+            baselineJson.put("optimizer", baseline.optimizer());
+            if (hasVariants) {
+                baselineJson.put("variant", baseline.variant());
+            }
+        }
+        targetAccuracy.ifPresent(target -> json.put("target_accuracy", target));
+        return json;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.descent.experiments.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.experiments.train.RunResult;
+import java.time.Instant;
+
+/**
+ * The JSON form of one finished run, {@code runs/<key>.json}: its configuration (the identity its key is hashed
+ * from), the per-iteration training loss, the test accuracy at each evaluation, times and the divergence flag.
+ *
+ * <p>Numbers are written as the shortest decimal that reads back to the same double, so a stored run aggregates
+ * to exactly what the run computed. Reading checks the file against its name and its own configuration and
+ * rejects anything inconsistent: such a file is computed again, never trusted.
+ */
+final class RunFile {
+    static final String FORMAT = "descent-run";
+    static final int FORMAT_VERSION = 1;
+
+    private RunFile() {
+    }
+
+    static ObjectNode toJson(RunConfiguration run, RunResult result, Instant finishedAt) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("format", FORMAT);
+        json.put("format_version", FORMAT_VERSION);
+        json.put("key", run.key());
+        json.set("configuration", run.identity());
+        json.put("architecture", run.setup().architecture());
+        json.put("finished_at", finishedAt.toString());
+        json.put("wall_nanos", result.wallNanos());
+        json.put("train_nanos", result.trainNanos());
+        json.put("wall_seconds", result.wallSeconds());
+        json.put("ms_per_iteration", result.msPerIteration());
+        json.put("diverged", result.diverged());
+        if (result.diverged()) {
+            json.put("diverged_at", result.divergedAt());
+        } else {
+            json.putNull("diverged_at");
+        }
+        putNumber(json, "final_loss", result.finalLoss());
+        putNumber(json, "final_accuracy", result.finalAccuracy());
+        ArrayNode losses = json.putArray("losses");
+        for (double loss : result.losses()) {
+            losses.add(loss);
+        }
+        ObjectNode evaluations = json.putObject("evaluations");
+        ArrayNode iterations = evaluations.putArray("iterations");
+        for (int iteration : result.evalIterations()) {
+            iterations.add(iteration);
+        }
+        ArrayNode accuracy = evaluations.putArray("test_accuracy");
+        for (double value : result.testAccuracy()) {
+            accuracy.add(value);
+        }
+        return json;
+    }
+
+    /**
+     * The run stored in {@code json}, checked against what {@code run} expects.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the file
+     */
+    static RunResult fromJson(JsonNode json, RunConfiguration run) {
+        require(json.isObject(), "not a JSON object");
+        require(FORMAT.equals(json.path("format").asText(null)), "format is not \"" + FORMAT + "\"");
+        require(json.path("format_version").asInt(-1) == FORMAT_VERSION,
+                "format_version is not " + FORMAT_VERSION);
+        JsonNode configuration = json.get("configuration");
+        // Compared through the key: the canonical text, not Jackson's node classes (an int read back where a long
+        // was written is the same number).
+        require(configuration != null && configuration.isObject()
+                && RunConfiguration.keyOf((ObjectNode) configuration).equals(run.key()),
+                "its configuration differs from the run's");
+        require(run.key().equals(json.path("key").asText(null)), "its key differs from its configuration's");
+
+        int iterations = run.setup().iterations();
+        JsonNode divergedAtNode = json.path("diverged_at");
+        int divergedAt = divergedAtNode.isNull() ? -1 : divergedAtNode.asInt(-2);
+        require(divergedAt >= -1 && divergedAt < iterations, "diverged_at is not null or an iteration");
+        JsonNode diverged = json.path("diverged");
+        require(diverged.isBoolean() && diverged.booleanValue() == divergedAt >= 0,
+                "diverged is not a boolean that agrees with diverged_at");
+
+        double[] losses = doubles(json.get("losses"), "losses");
+        int expected = divergedAt >= 0 ? divergedAt : iterations;
+        require(losses.length == expected, losses.length + " losses where " + expected + " were expected");
+        JsonNode evaluations = json.path("evaluations");
+        double[] iterationsEvaluated = doubles(evaluations.get("iterations"), "evaluations.iterations");
+        double[] accuracy = doubles(evaluations.get("test_accuracy"), "evaluations.test_accuracy");
+        require(iterationsEvaluated.length == accuracy.length,
+                "evaluations.iterations and evaluations.test_accuracy differ in length");
+        int[] evalIterations = new int[iterationsEvaluated.length];
+        for (int i = 0; i < evalIterations.length; i++) {
+            evalIterations[i] = (int) iterationsEvaluated[i];
+            require(evalIterations[i] == iterationsEvaluated[i] && run.setup().evaluatesAt(evalIterations[i])
+                    && evalIterations[i] < expected, "evaluation iteration " + iterationsEvaluated[i]
+                    + " is not one this configuration evaluates at");
+        }
+        long wallNanos = json.path("wall_nanos").asLong(-1);
+        long trainNanos = json.path("train_nanos").asLong(-1);
+        require(wallNanos >= 0 && trainNanos >= 0, "wall_nanos or train_nanos is missing");
+        return new RunResult(run.optimizer(), losses, evalIterations, accuracy, divergedAt, true, wallNanos,
+                trainNanos);
+    }
+
+    private static double[] doubles(JsonNode array, String name) {
+        require(array != null && array.isArray(), name + " is not a list");
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            JsonNode value = array.get(i);
+            require(value.isNumber(), name + "[" + i + "] is not a number");
+            values[i] = value.doubleValue();
+        }
+        return values;
+    }
+
+    private static void putNumber(ObjectNode json, String field, double value) {
+        if (Double.isFinite(value)) {
+            json.put(field, value);
+        } else {
+            json.putNull(field);
+        }
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+}

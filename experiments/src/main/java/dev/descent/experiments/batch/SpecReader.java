@@ -1,0 +1,245 @@
+package dev.descent.experiments.batch;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.train.Sampling;
+import dev.descent.experiments.train.TrainingSetup;
+import dev.descent.mnist.DataSets;
+import dev.descent.network.Activation;
+import dev.descent.optimizers.Optimizers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Reads an experiment spec file into an {@link ExperimentSpec}. Jackson parses the JSON (strictly: no duplicate
+ * keys, nothing after the top object); this class walks the tree and checks every field, so that each mistake
+ * becomes one {@link UserError} naming the file, the JSON path ({@code $.optimizers[2]}) and what is valid.
+ * Defaults are the book's experiment. The format is described in {@code experiments/specs/FORMAT.md}.
+ */
+public final class SpecReader {
+    public static final String DEFAULT_DATASET = "mnist";
+    public static final String DEFAULT_ACTIVATION = "relu";
+    public static final String DEFAULT_INIT = "he";
+
+    static final List<String> FIELDS = List.of("name", "description", "dataset", "data", "network", "iterations",
+            "batch_size", "sampling", "eval_every", "seeds", "optimizers", "grids", "variants", "baseline",
+            "target_accuracy");
+    static final List<String> BASELINE_FIELDS = List.of("optimizer", "variant");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private SpecReader() {
+    }
+
+    /** Reads and checks a spec file; its name (without {@code .json}) is the default experiment name. */
+    public static ExperimentSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UserError("no spec file " + file + "; HINT: ready specs are in experiments/specs/, e.g."
+                    + " experiments/specs/book-compare.json", e);
+        } catch (IOException e) {
+            throw new UserError("cannot read spec file " + file + ": " + e, e);
+        }
+        String fileName = file.getFileName().toString();
+        String defaultName = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
+        return parse(file.toString(), defaultName, text);
+    }
+
+    /**
+     * Checks spec text.
+     *
+     * @param fileLabel   how messages name the file
+     * @param defaultName the experiment name when the spec gives none
+     */
+    public static ExperimentSpec parse(String fileLabel, String defaultName, String text) {
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+            throw new UserError(fileLabel + ": not valid JSON" + at + ": " + e.getOriginalMessage()
+                    + "; HINT: JSON needs double quotes, commas between items and no comments", e);
+        }
+        if (json == null || json.isMissingNode()) {
+            throw new UserError(fileLabel + ": the file is empty; write a JSON object such as"
+                    + " {\"optimizers\": [\"sgd\", \"adam\"]}");
+        }
+        return spec(new SpecNode(fileLabel, "$", json), defaultName);
+    }
+
+    private static ExperimentSpec spec(SpecNode root, String defaultName) {
+        root.requireObject(FIELDS);
+        String name = name(root.field("name"), defaultName);
+        SpecNode descriptionNode = root.field("description");
+        String description = descriptionNode.isAbsent() ? null : descriptionNode.text();
+        String dataset = dataset(root.field("dataset"));
+        SpecNode dataNode = root.field("data");
+        Path data = dataNode.isAbsent() ? null : Path.of(dataNode.text());
+        NetworkSpec network = NetworkReader.network(root.field("network"), bookNetwork());
+        int iterations = atLeastOne(root.field("iterations"), TrainingSetup.BOOK_ITERATIONS);
+        int batchSize = atLeastOne(root.field("batch_size"), TrainingSetup.BOOK_BATCH_SIZE);
+        Sampling sampling = sampling(root.field("sampling"));
+        int evalEvery = atLeastOne(root.field("eval_every"), TrainingSetup.DEFAULT_EVAL_EVERY);
+        List<Long> seeds = seeds(root.field("seeds"));
+        List<String> optimizers = OptimizerReader.optimizers(root.field("optimizers"), root.field("grids"));
+        List<Variant> variants = NetworkReader.variants(root.field("variants"), network);
+        boolean hasVariants = !root.field("variants").isAbsent();
+        Baseline baseline = baseline(root.field("baseline"), variants, optimizers);
+        OptionalDouble target = target(root.field("target_accuracy"));
+
+        ExperimentSpec spec = new ExperimentSpec(name, description, dataset, data, network, iterations,
+                batchSize, sampling, evalEvery, seeds, optimizers, variants, hasVariants, baseline, target,
+                root.json());
+        for (Variant variant : variants) {
+            try {
+                spec.setup(variant, seeds.get(0));
+            } catch (IllegalArgumentException e) {
+                throw root.error("variant \"" + variant.name() + "\": " + e.getMessage(), e);
+            }
+        }
+        return spec;
+    }
+
+    private static NetworkSpec bookNetwork() {
+        return new NetworkSpec(TrainingSetup.BOOK_HIDDEN_SIZES, Activation.parse(DEFAULT_ACTIVATION),
+                DEFAULT_INIT, 0.0);
+    }
+
+    static String name(SpecNode node, String fallback) {
+        String name = node.text(fallback).strip();
+        if (name.isEmpty()) {
+            throw node.error("empty name at " + node.path() + "; give a short title such as \"book-compare\""
+                    + " or leave the field out to use the file name");
+        }
+        return name;
+    }
+
+    private static String dataset(SpecNode node) {
+        String dataset = node.text(DEFAULT_DATASET);
+        if (!DataSets.NAMES.contains(dataset)) {
+            throw node.error("unknown dataset \"" + dataset + "\" at " + node.path() + "; valid: "
+                    + String.join(", ", DataSets.NAMES));
+        }
+        return dataset;
+    }
+
+
+    private static int atLeastOne(SpecNode node, int fallback) {
+        int value = node.integer(fallback);
+        if (value < 1) {
+            throw node.error(node.path() + " is " + value + "; it must be at least 1");
+        }
+        return value;
+    }
+
+    private static Sampling sampling(SpecNode node) {
+        if (node.isAbsent()) {
+            return Sampling.WITH_REPLACEMENT;
+        }
+        try {
+            return Sampling.parse(node.text());
+        } catch (IllegalArgumentException e) {
+            throw node.error("bad sampling at " + node.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Long> seeds(SpecNode node) {
+        if (node.isAbsent()) {
+            return List.of(0L);
+        }
+        if (!node.isArray()) {
+            if (node.json().isNumber()) {
+                int count = node.integer();
+                if (count < 0) {
+                    throw node.error("negative seed count " + count + " at " + node.path()
+                            + "; give a count N >= 1 (meaning seeds 0..N-1) or a list of seeds such as [0, 1, 2]");
+                }
+                if (count == 0) {
+                    throw node.error("seed count 0 at " + node.path() + " runs nothing; give a count N >= 1"
+                            + " (meaning seeds 0..N-1) or a list of seeds such as [0, 1, 2]");
+                }
+                List<Long> seeds = new ArrayList<>();
+                for (long seed = 0; seed < count; seed++) {
+                    seeds.add(seed);
+                }
+                return seeds;
+            }
+            throw node.wrongType("a seed count N (seeds 0..N-1) or a list of seeds such as [0, 1, 2]");
+        }
+        Set<Long> seeds = new LinkedHashSet<>();
+        for (SpecNode element : node.nonEmptyElements("list at least one seed, e.g. [0], or give a count")) {
+            long seed = element.longInteger();
+            if (!seeds.add(seed)) {
+                throw element.error("seed " + seed + " appears twice in " + node.path() + " (again at "
+                        + element.path() + "); list each seed once");
+            }
+        }
+        return List.copyOf(seeds);
+    }
+
+
+    private static Baseline baseline(SpecNode node, List<Variant> variants, List<String> optimizers) {
+        String firstVariant = variants.get(0).name();
+        if (node.isAbsent()) {
+            return new Baseline(Optimizers.parse(Baseline.DEFAULT_OPTIMIZER).toString(), firstVariant, false);
+        }
+        Baseline baseline;
+        if (node.isText()) {
+            baseline = new Baseline(OptimizerReader.canonical(node, node.text()), firstVariant, true);
+        } else {
+            node.requireObject(BASELINE_FIELDS);
+            SpecNode optimizerNode = node.field("optimizer");
+            if (optimizerNode.isAbsent()) {
+                throw node.error("missing field \"optimizer\" in " + node.path()
+                        + "; write e.g. {\"optimizer\": \"sgd\", \"variant\": \"He\"}");
+            }
+            String optimizer = OptimizerReader.canonical(optimizerNode, optimizerNode.text());
+            SpecNode variantNode = node.field("variant");
+            String variant = variantNode.text(firstVariant);
+            if (variants.stream().noneMatch(candidate -> candidate.name().equals(variant))) {
+                throw variantNode.error("unknown variant \"" + variant + "\" at " + variantNode.path()
+                        + "; the variants are: " + String.join(", ", variants.stream().map(Variant::name)
+                        .toList()));
+            }
+            baseline = new Baseline(optimizer, variant, true);
+        }
+        if (!optimizers.contains(baseline.optimizer())) {
+            throw node.error("the baseline " + baseline.optimizer() + " at " + node.path()
+                    + " is not one of the settings; add it to \"optimizers\" or name one of: "
+                    + String.join(", ", optimizers));
+        }
+        return baseline;
+    }
+
+    private static OptionalDouble target(SpecNode node) {
+        if (node.isAbsent()) {
+            return OptionalDouble.empty();
+        }
+        double target = node.number();
+        if (!(target > 0 && target <= 1)) {
+            throw node.error("target accuracy " + target + " at " + node.path()
+                    + " must be in (0, 1], e.g. 0.95 for 95 %");
+        }
+        return OptionalDouble.of(target);
+    }
+}

@@ -1,0 +1,266 @@
+package dev.descent.experiments.report;
+
+import dev.descent.experiments.batch.ExperimentSpec;
+import dev.descent.experiments.batch.ExperimentSummary;
+import dev.descent.experiments.batch.Setting;
+import dev.descent.experiments.batch.SettingLabels;
+import dev.descent.experiments.batch.SettingSummary;
+import dev.descent.experiments.charts.ChartFiles;
+import dev.descent.experiments.charts.ChartTheme;
+import dev.descent.experiments.stats.CurveBand;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendPosition;
+
+/**
+ * The charts of a batch, saved as PNG and SVG:
+ * <ul>
+ *   <li>{@code lr-sensitivity}: final loss against the learning rate on a log axis, one line per optimizer (and
+ *       variant), std over seeds as error bars; drawn first, when some optimizer runs with two or more learning
+ *       rates;</li>
+ *   <li>{@code loss}: smoothed training loss, mean over seeds with a ±1 std band, per setting; with more than
+ *       {@value #MAX_SETTINGS_PER_CHART} settings, one chart per optimizer ({@code loss-adam}, ...);</li>
+ *   <li>{@code accuracy} (or {@code accuracy-adam}, ...): test accuracy at each evaluation, likewise.</li>
+ * </ul>
+ * The loss axis is the book's 0..1 when every mean curve is below 1 after the first tenth of the run, else
+ * 0..the next half above the highest such value (at most {@value #LOSS_AXIS_CAP}: chance level on ten classes is
+ * ln 10 ≈ 2.3).
+ */
+public final class BatchCharts {
+    static final int MAX_SETTINGS_PER_CHART = 8;
+    static final String LOSS = "loss";
+    static final String ACCURACY = "accuracy";
+    static final String SENSITIVITY = "lr-sensitivity";
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 540;
+    private static final double BOOK_LOSS_AXIS = 1.0;
+    private static final double LOSS_AXIS_CAP = 3.0;
+    /** The part of a run the y axis ignores: every optimizer starts near ln 10. */
+    private static final double EARLY_FRACTION = 0.1;
+
+    private BatchCharts() {
+    }
+
+    /** Draws and saves every chart; returns them in report order. */
+    public static List<ChartFile> write(Path outDir, ExperimentSummary summary) throws IOException {
+        List<ChartFile> files = new ArrayList<>();
+        String name = summary.spec().name();
+        // The sweep's summary comes first: the curves per optimizer are its detail.
+        XYChart sensitivity = sensitivity(summary.settings(), name);
+        if (sensitivity != null) {
+            ChartFiles.save(sensitivity, outDir, SENSITIVITY);
+            files.add(new ChartFile(SENSITIVITY, "Learning-rate sensitivity",
+                    "Final loss (mean of the last 100 losses) against the learning rate, mean over seeds with ±1 std"
+                            + " error bars. Settings whose seeds all diverged have no point."));
+        }
+        Map<String, List<SettingSummary>> groups = groups(summary.settings());
+        for (Map.Entry<String, List<SettingSummary>> group : groups.entrySet()) {
+            String suffix = group.getKey().isEmpty() ? "" : "-" + fileSafe(group.getKey());
+            String which = group.getKey().isEmpty() ? "" : " — " + group.getKey();
+            ChartFiles.save(loss(summary.spec(), group.getValue(), name + which), outDir, LOSS + suffix);
+            files.add(new ChartFile(LOSS + suffix, "Training loss" + which,
+                    "Training loss after each update, smoothed per seed with the book's 11-point Kaiser window,"
+                            + " then averaged over seeds; the band is ±1 sample standard deviation over seeds."));
+        }
+        for (Map.Entry<String, List<SettingSummary>> group : groups.entrySet()) {
+            String suffix = group.getKey().isEmpty() ? "" : "-" + fileSafe(group.getKey());
+            String which = group.getKey().isEmpty() ? "" : " — " + group.getKey();
+            ChartFiles.save(accuracy(summary.spec(), group.getValue(), name + which), outDir, ACCURACY + suffix);
+            files.add(new ChartFile(ACCURACY + suffix, "Test accuracy" + which,
+                    "Accuracy on the whole test set at each evaluation, mean over seeds with a ±1 std band."));
+        }
+        return files;
+    }
+
+    /** All settings in one group ("") when they fit one chart, else one group per optimizer name. */
+    static Map<String, List<SettingSummary>> groups(List<SettingSummary> settings) {
+        Map<String, List<SettingSummary>> groups = new LinkedHashMap<>();
+        if (settings.size() <= MAX_SETTINGS_PER_CHART) {
+            groups.put("", settings);
+            return groups;
+        }
+        for (SettingSummary setting : settings) {
+            groups.computeIfAbsent(setting.setting().optimizerName(), name -> new ArrayList<>()).add(setting);
+        }
+        return groups;
+    }
+
+    static XYChart loss(ExperimentSpec spec, List<SettingSummary> settings, String title) {
+        XYChart chart = ChartTheme.xyChart(WIDTH, HEIGHT, "Training loss: " + title, "iterations", "loss");
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax((double) spec.iterations());
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(lossAxisMax(spec.iterations(), settings));
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        chart.getStyler().setXAxisDecimalPattern("0");
+        List<Color> colors = colors(settings);
+        for (int s = 0; s < settings.size(); s++) {
+            SettingSummary setting = settings.get(s);
+            CurveBand band = setting.loss();
+            if (band.length() == 0) {
+                continue;
+            }
+            double[] x = new double[band.length()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+            }
+            BandSeries.add(chart, setting.label(), colors.get(s), x, band.mean(), band.std());
+        }
+        BandSeries.anchorRoundTicks(chart, spec.iterations() - 0.5, 0);
+        return chart;
+    }
+
+    static XYChart accuracy(ExperimentSpec spec, List<SettingSummary> settings, String title) {
+        XYChart chart = ChartTheme.xyChart(WIDTH, HEIGHT, "Test accuracy: " + title, "iterations",
+                "test accuracy");
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax((double) spec.iterations());
+        chart.getStyler().setYAxisMin(accuracyAxisMin(spec.iterations(), settings));
+        chart.getStyler().setYAxisMax(1.0);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        List<Color> colors = colors(settings);
+        for (int s = 0; s < settings.size(); s++) {
+            SettingSummary setting = settings.get(s);
+            CurveBand band = setting.accuracy();
+            if (band.length() == 0) {
+                continue;
+            }
+            double[] x = new double[band.length()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = setting.evalIterations()[i];
+            }
+            BandSeries.add(chart, setting.label(), colors.get(s), x, band.mean(), band.std());
+        }
+        BandSeries.anchorRoundTicks(chart, spec.iterations() - 0.5, 1);
+        return chart;
+    }
+
+    /** Null when no optimizer runs with two or more learning rates. */
+    static XYChart sensitivity(List<SettingSummary> settings, String title) {
+        Map<String, TreeMap<Double, SettingSummary>> lines = new LinkedHashMap<>();
+        for (SettingSummary setting : settings) {
+            double lr = SettingLabels.learningRate(setting.setting().optimizer());
+            if (Double.isNaN(lr)) {
+                continue;
+            }
+            String line = setting.setting().variant().name() + "\u0000"
+                    + SettingLabels.withoutLearningRate(setting.setting().optimizer());
+            lines.computeIfAbsent(line, key -> new TreeMap<>()).put(lr, setting);
+        }
+        lines.values().removeIf(byLr -> byLr.size() < 2);
+        if (lines.isEmpty()) {
+            return null;
+        }
+        XYChart chart = ChartTheme.xyChart(WIDTH, HEIGHT, "Learning-rate sensitivity: " + title,
+                "learning rate (log scale)", "final loss (mean of last 100)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        List<SettingSummary> firsts = lines.values().stream().map(byLr -> byLr.firstEntry().getValue()).toList();
+        List<Color> colors = colors(firsts);
+        int index = 0;
+        for (TreeMap<Double, SettingSummary> byLr : lines.values()) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> error = new ArrayList<>();
+            byLr.forEach((lr, setting) -> {
+                if (setting.finalLoss().count() > 0) {
+                    x.add(lr);
+                    y.add(setting.finalLoss().mean());
+                    double std = setting.finalLoss().std();
+                    error.add(Double.isFinite(std) ? std : 0.0);
+                }
+            });
+            SettingSummary first = byLr.firstEntry().getValue();
+            String label = lineLabel(first, settings);
+            if (!x.isEmpty()) {
+                XYSeries series = chart.addSeries(label, x, y, error);
+                series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+                series.setLineColor(colors.get(index));
+                series.setMarkerColor(colors.get(index));
+                series.setMarker(ChartTheme.markerFor(first.setting().optimizer()));
+            }
+            index++;
+        }
+        return chart;
+    }
+
+    private static String lineLabel(SettingSummary setting, List<SettingSummary> all) {
+        String brief = SettingLabels.brief(setting.setting().optimizer())
+                .replaceFirst("lr=[^,]*,?", "").replaceFirst(":$", "");
+        boolean variants = all.stream().map(s -> s.setting().variant().name()).distinct().count() > 1;
+        return variants ? setting.setting().variant().name() + " · " + brief : brief;
+    }
+
+    /** Each setting's colour in its loss and accuracy chart. */
+    static Map<Setting, Color> colorsBySetting(List<SettingSummary> settings) {
+        Map<Setting, Color> bySetting = new LinkedHashMap<>();
+        for (List<SettingSummary> group : groups(settings).values()) {
+            List<Color> colors = colors(group);
+            for (int s = 0; s < group.size(); s++) {
+                bySetting.put(group.get(s).setting(), colors.get(s));
+            }
+        }
+        return bySetting;
+    }
+
+    /** The optimizers' own colours when each setting has its own optimizer name, else the palette in order. */
+    static List<Color> colors(List<SettingSummary> settings) {
+        long names = settings.stream().map(s -> s.setting().optimizerName()).distinct().count();
+        List<Color> colors = new ArrayList<>();
+        for (int s = 0; s < settings.size(); s++) {
+            colors.add(names == settings.size() ? ChartTheme.colorFor(settings.get(s).setting().optimizer())
+                    : ChartTheme.paletteColor(s));
+        }
+        return colors;
+    }
+
+    static double lossAxisMax(int iterations, List<SettingSummary> settings) {
+        int from = (int) (iterations * EARLY_FRACTION);
+        double highest = 0;
+        for (SettingSummary setting : settings) {
+            double[] mean = setting.loss().mean();
+            for (int i = from; i < mean.length; i++) {
+                highest = Math.max(highest, mean[i]);
+            }
+        }
+        if (highest <= BOOK_LOSS_AXIS) {
+            return BOOK_LOSS_AXIS;
+        }
+        return Math.min(LOSS_AXIS_CAP, Math.ceil(highest * 2) / 2);
+    }
+
+    static double accuracyAxisMin(int iterations, List<SettingSummary> settings) {
+        int from = (int) (iterations * EARLY_FRACTION);
+        double lowest = 1;
+        for (SettingSummary setting : settings) {
+            double[] mean = setting.accuracy().mean();
+            double[] std = setting.accuracy().std();
+            int[] at = setting.evalIterations();
+            for (int i = 0; i < mean.length; i++) {
+                if (at[i] >= from) {
+                    lowest = Math.min(lowest, mean[i] - (Double.isFinite(std[i]) ? std[i] : 0));
+                }
+            }
+        }
+        return Math.max(0, Math.floor(lowest * 10) / 10);
+    }
+
+    static String fileSafe(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+    }
+}

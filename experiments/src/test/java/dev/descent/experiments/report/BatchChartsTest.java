@@ -1,0 +1,80 @@
+package dev.descent.experiments.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.experiments.batch.ExperimentSummary;
+import dev.descent.experiments.batch.SettingSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+class BatchChartsTest {
+
+    @Test
+    void thinningKeepsTheEndsAndAtMostFiveHundredPoints() {
+        assertArrayEquals(new int[] {0, 1, 2}, BandSeries.thin(3));
+        int[] kept = BandSeries.thin(2000);
+        assertTrue(kept.length <= BandSeries.MAX_POINTS, "" + kept.length);
+        assertEquals(0, kept[0]);
+        assertEquals(1999, kept[kept.length - 1]);
+        for (int k = 1; k < kept.length; k++) {
+            assertTrue(kept[k] > kept[k - 1]);
+        }
+        assertEquals(BandSeries.MAX_POINTS, BandSeries.thin(BandSeries.MAX_POINTS).length);
+    }
+
+    @Test
+    void eachSettingIsABandUnderALineAndOnlyTheLineIsInTheLegend() {
+        ExperimentSummary summary = ReportPageTest.sweep("s");
+        XYChart chart = BatchCharts.loss(summary.spec(), summary.settings(), "s");
+        List<XYSeries> series = List.copyOf(chart.getSeriesMap().values());
+        assertEquals(2 * summary.settings().size() + 1, series.size()); // and the invisible tick anchor
+        XYSeries band = series.get(0);
+        XYSeries line = series.get(1);
+        assertEquals(XYSeries.XYSeriesRenderStyle.PolygonArea, band.getXYSeriesRenderStyle());
+        assertTrue(!band.isShowInLegend() && line.isShowInLegend());
+        // The polygon runs along mean + std and back along mean − std.
+        SettingSummary first = summary.settings().get(0);
+        double[] y = band.getYData();
+        assertEquals(first.loss().mean()[0] + first.loss().std()[0], y[0], 1e-12);
+        assertEquals(first.loss().mean()[0] - first.loss().std()[0], y[y.length - 1], 1e-12);
+    }
+
+    @Test
+    void theLossAxisIsTheBooksUnlessSomethingStaysHigh() {
+        ExperimentSummary summary = ReportPageTest.sweep("s");
+        // sgd at lr 0.001 stays near 2.3 + 0.05·seed: the axis opens to the next half above its mean, 2.5.
+        assertEquals(2.5, BatchCharts.lossAxisMax(300, summary.settings()), 0);
+        // The fast setting alone (lr 0.1: 2.3·e^(−30/30) + 0.075 ≈ 0.92 at iteration 30, the first the axis
+        // looks at, and lower after) keeps the book's 0..1.
+        assertEquals(1.0, BatchCharts.lossAxisMax(300, summary.settings().subList(2, 3)), 0);
+    }
+
+    @Test
+    void theSensitivityChartNeedsTwoLearningRatesOfOneOptimizer() {
+        ExperimentSummary summary = ReportPageTest.sweep("s");
+        XYChart chart = BatchCharts.sensitivity(summary.settings(), "s");
+        assertNotNull(chart);
+        XYSeries line = chart.getSeriesMap().values().iterator().next();
+        assertArrayEquals(new double[] {0.001, 0.01, 0.1}, line.getXData(), 0);
+        assertNull(BatchCharts.sensitivity(summary.settings().subList(0, 1), "s"));
+    }
+
+    @Test
+    void chartsAreWrittenAsPngAndSvg(@TempDir Path dir) throws Exception {
+        List<ChartFile> files = BatchCharts.write(dir, ReportPageTest.sweep("s"));
+        assertEquals(List.of("lr-sensitivity", "loss", "accuracy"), files.stream().map(ChartFile::baseName).toList());
+        for (ChartFile file : files) {
+            assertTrue(Files.size(dir.resolve(file.baseName() + ".png")) > 0);
+            assertTrue(Files.size(dir.resolve(file.baseName() + ".svg")) > 0);
+        }
+    }
+}
