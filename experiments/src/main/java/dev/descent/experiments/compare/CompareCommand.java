@@ -1,5 +1,6 @@
 package dev.descent.experiments.compare;
 
+import dev.descent.experiments.charts.ChartFiles;
 import dev.descent.experiments.cli.Main;
 import dev.descent.experiments.cli.OptimizerSpecs;
 import dev.descent.experiments.cli.OutputOptions;
@@ -117,6 +118,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CompareSettings settings = settings();
         refuseOccupiedOutDirectory();
+        ChartFiles.warmUpInBackground();
         MnistData data = load(settings);
         checkBatchFits(settings, data);
         Path dir = output.prepare(COMMAND);
