@@ -82,7 +82,7 @@ public final class BatchRunner {
             try {
                 trainingRuns.add(new TrainingRun(run.setup(), run.optimizer(), loaded.train(), test, stopRequested));
             } catch (IllegalArgumentException e) {
-                throw new UserError(spec.name() + ": " + e.getMessage().replace("--batch-size", "\"batch_size\""), e);
+                throw new UserError(spec.name() + ": \"batch_size\": " + e.getMessage(), e);
             }
         }
         List<RunProgress> progress = trainingRuns.stream().map(TrainingRun::progress).toList();

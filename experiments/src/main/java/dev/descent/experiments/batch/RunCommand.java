@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,10 +68,6 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long started = System.nanoTime();
-        // After Ctrl-C the charts are drawn while the JVM shuts down, and ImageIO's default file cache registers a
-        // shutdown hook for every PNG it writes, which then fails ("Shutdown in progress"); the memory cache does
-        // not, and our PNGs are small.
-        ImageIO.setUseCache(false);
         PrintWriter printer = command.commandLine().getOut();
         PrintWriter warnings = command.commandLine().getErr();
         ExperimentSpec spec = SpecReader.read(specFile);

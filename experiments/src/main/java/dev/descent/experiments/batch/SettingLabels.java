@@ -1,5 +1,6 @@
 package dev.descent.experiments.batch;
 
+import dev.descent.experiments.cli.OptimizerSpecs;
 import dev.descent.optimizers.Optimizer;
 import dev.descent.optimizers.Optimizers;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class SettingLabels {
         Map<Setting, String> labels = new LinkedHashMap<>();
         boolean oneOptimizer = spec.optimizers().size() == 1;
         for (Setting setting : spec.settings()) {
-            String optimizer = brief(setting.optimizer());
+            String optimizer = OptimizerSpecs.brief(setting.optimizer());
             String label;
             if (!spec.hasVariants()) {
                 label = optimizer;
@@ -39,23 +40,6 @@ public final class SettingLabels {
         return labels;
     }
 
-    /**
-     * The name, the learning rate and every hyperparameter not at its default, in canonical order, with the
-     * canonical number texts: {@code momentum:lr=0.01,momentum=0.5}.
-     */
-    public static String brief(String canonicalSpec) {
-        Optimizer optimizer = Optimizers.parse(canonicalSpec);
-        Map<String, String> given = pairs(optimizer.toString());
-        Map<String, String> defaults = pairs(Optimizers.parse(optimizer.name()).toString());
-        List<String> kept = new ArrayList<>();
-        given.forEach((key, value) -> {
-            if (key.equals(LEARNING_RATE) || !value.equals(defaults.get(key))) {
-                kept.add(key + "=" + value);
-            }
-        });
-        return kept.isEmpty() ? optimizer.name() : optimizer.name() + ":" + String.join(",", kept);
-    }
-
     /** The learning rate of a spec, or NaN for an optimizer without one. */
     public static double learningRate(String spec) {
         Double lr = Optimizers.parse(spec).hyperparameters().get(LEARNING_RATE);
@@ -66,25 +50,11 @@ public final class SettingLabels {
     public static String withoutLearningRate(String canonicalSpec) {
         Optimizer optimizer = Optimizers.parse(canonicalSpec);
         List<String> rest = new ArrayList<>();
-        pairs(optimizer.toString()).forEach((key, value) -> {
+        OptimizerSpecs.hyperparameterTexts(optimizer.toString()).forEach((key, value) -> {
             if (!key.equals(LEARNING_RATE)) {
                 rest.add(key + "=" + value);
             }
         });
         return rest.isEmpty() ? optimizer.name() : optimizer.name() + ":" + String.join(",", rest);
-    }
-
-    /** key → value text of a canonical spec {@code name:k=v,k=v}, in order. */
-    private static Map<String, String> pairs(String canonicalSpec) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        int colon = canonicalSpec.indexOf(':');
-        if (colon < 0) {
-            return pairs;
-        }
-        for (String pair : canonicalSpec.substring(colon + 1).split(",")) {
-            int equals = pair.indexOf('=');
-            pairs.put(pair.substring(0, equals), pair.substring(equals + 1));
-        }
-        return pairs;
     }
 }

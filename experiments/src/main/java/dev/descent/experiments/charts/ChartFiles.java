@@ -27,6 +27,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public final class ChartFiles {
     static {
         System.setProperty("java.awt.headless", "true");
+        // After Ctrl-C, commands write their charts while the JVM shuts down, when no shutdown hook may be added.
+        // ImageIO's default disk cache registers one on first use (javax.imageio's StreamCloser), so the PNG encoder
+        // would fail with "Shutdown in progress"; the in-memory cache needs no hook, and our PNGs are small.
+        ImageIO.setUseCache(false);
     }
 
     private ChartFiles() {

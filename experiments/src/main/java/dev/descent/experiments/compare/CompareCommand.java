@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -163,8 +164,10 @@ public final class CompareCommand implements Callable<Integer> {
         int threadCount = threads == null ? ParallelRuns.defaultThreads() : threads;
         atLeastOne("--threads", threadCount);
         try {
-            TrainingSetup setup = new TrainingSetup(dataset, hiddenSizes, parse("--activation", activation),
-                    parseInit(init), weightDecay, iterations, batchSize, parseSampling(sampling), evalEvery, seed);
+            TrainingSetup setup = new TrainingSetup(dataset, hiddenSizes,
+                    parse("--activation", activation, Activation::parse),
+                    parse("--init", init, text -> WeightInit.parse(text).toString()), weightDecay, iterations,
+                    batchSize, parse("--sampling", sampling, Sampling::parse), evalEvery, seed);
             return new CompareSettings(setup, specs, dataDir, threadCount);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
@@ -212,27 +215,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private static Activation parse(String option, String text) {
+    /** An option's value through its parser; the parser's complaint becomes a {@link UserError} naming the option. */
+    private static <T> T parse(String option, String text, Function<String, T> parser) {
         try {
-            return Activation.parse(text);
+            return parser.apply(text);
         } catch (IllegalArgumentException e) {
             throw new UserError(option + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String parseInit(String text) {
-        try {
-            return WeightInit.parse(text).toString();
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--init: " + e.getMessage(), e);
-        }
-    }
-
-    private static Sampling parseSampling(String text) {
-        try {
-            return Sampling.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--sampling: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.descent.experiments.compare;
 
+import dev.descent.experiments.cli.OptimizerSpecs;
 import dev.descent.experiments.curves.KaiserSmoothing;
 import dev.descent.experiments.train.RunProgress;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ final class LiveProgress extends PolledDisplay {
             // A run that stopped early counts as fully done for the time estimate: nothing of it is left.
             done += run.finished() ? run.iterations() : completed;
             total += run.iterations();
-            String label = SpecLabels.cut(SpecLabels.brief(run.optimizer()), LABEL_WIDTH);
+            String label = SpecLabels.cut(OptimizerSpecs.brief(run.optimizer()), LABEL_WIDTH);
             line(frame, String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s %s %5d/%-5d %s", label,
                     bar(completed, run.iterations()), completed, run.iterations(), status(run, completed)));
         }

@@ -6,12 +6,10 @@ import dev.descent.experiments.io.CsvWriter;
 import dev.descent.experiments.io.Json;
 import dev.descent.experiments.train.RunResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import javax.imageio.ImageIO;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes a comparison's files into its out directory, each one atomically: {@value #LOSSES}, {@value #ACCURACY},
@@ -33,14 +31,13 @@ final class ResultFiles {
     }
 
     static void write(Path dir, ComparisonResult result) throws IOException {
-        // After Ctrl-C these files are written while the JVM shuts down, when no new shutdown hook may be added.
-        // ImageIO's default disk cache registers one on its first use (javax.imageio StreamCloser), so the PNG
-        // encoder would fail with "Shutdown in progress"; an in-memory cache needs no hook and suits a 900x600 PNG.
-        ImageIO.setUseCache(false);
         // The loss chart (10,000 points through XChart, PNG and SVG) takes most of the writing time; draw it on
         // another core while this thread writes the CSVs and the small accuracy chart.
-        CompletableFuture<Void> lossChart = CompletableFuture.runAsync(
-                () -> unchecked(() -> ChartFiles.save(CompareCharts.loss(result), dir, LOSS_CHART)));
+        FutureTask<List<Path>> lossChart =
+                new FutureTask<>(() -> ChartFiles.save(CompareCharts.loss(result), dir, LOSS_CHART));
+        Thread chartThread = new Thread(lossChart, "descent-loss-chart");
+        chartThread.setDaemon(true);
+        chartThread.start();
         AtomicFiles.writeText(dir.resolve(LOSSES), out -> {
             CsvWriter csv = new CsvWriter(out, "iteration", "optimizer", "loss");
             for (RunResult run : result.runs()) {
@@ -63,29 +60,20 @@ final class ResultFiles {
         Json.write(dir.resolve(SUMMARY), SummaryJson.of(result));
     }
 
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private static void unchecked(IoAction action) {
+    private static void await(FutureTask<List<Path>> chart) throws IOException {
         try {
-            action.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void await(CompletableFuture<Void> chart) throws IOException {
-        try {
-            chart.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
+            chart.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the loss chart was written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw e;
+            throw new IllegalStateException("the loss chart failed: " + e.getCause(), e.getCause());
         }
     }
 }

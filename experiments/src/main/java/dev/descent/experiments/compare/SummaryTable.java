@@ -1,5 +1,6 @@
 package dev.descent.experiments.compare;
 
+import dev.descent.experiments.cli.OptimizerSpecs;
 import dev.descent.experiments.io.TextTable;
 import dev.descent.experiments.train.RunResult;
 import java.util.Locale;
@@ -27,7 +28,7 @@ final class SummaryTable {
         table.rightAlign(1, 2, 3);
         for (RunResult run : result.runs()) {
             String label = shortened
-                    ? SpecLabels.cut(SpecLabels.brief(run.optimizer()), SPEC_WIDTH)
+                    ? SpecLabels.cut(OptimizerSpecs.brief(run.optimizer()), SPEC_WIDTH)
                     : run.optimizer();
             String loss = number("%.4f", run.finalLoss());
             String accuracy = number("%.2f", 100 * run.finalAccuracy());

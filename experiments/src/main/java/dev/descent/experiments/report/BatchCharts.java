@@ -7,6 +7,7 @@ import dev.descent.experiments.batch.SettingLabels;
 import dev.descent.experiments.batch.SettingSummary;
 import dev.descent.experiments.charts.ChartFiles;
 import dev.descent.experiments.charts.ChartTheme;
+import dev.descent.experiments.cli.OptimizerSpecs;
 import dev.descent.experiments.stats.CurveBand;
 import java.awt.Color;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 /**
@@ -200,7 +201,7 @@ public final class BatchCharts {
     }
 
     private static String lineLabel(SettingSummary setting, List<SettingSummary> all) {
-        String brief = SettingLabels.brief(setting.setting().optimizer())
+        String brief = OptimizerSpecs.brief(setting.setting().optimizer())
                 .replaceFirst("lr=[^,]*,?", "").replaceFirst(":$", "");
         boolean variants = all.stream().map(s -> s.setting().variant().name()).distinct().count() > 1;
         return variants ? setting.setting().variant().name() + " · " + brief : brief;

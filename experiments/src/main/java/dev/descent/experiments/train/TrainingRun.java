@@ -62,7 +62,7 @@ public final class TrainingRun implements Callable<RunResult> {
         this.progress = new RunProgress(optimizer.toString(), setup.iterations());
         if (setup.batchSize() > train.size()) {
             throw new IllegalArgumentException("batch size " + setup.batchSize() + " is larger than the training set ("
-                    + train.size() + " examples); use --batch-size " + train.size() + " or less");
+                    + train.size() + " examples in " + train.name() + "); use " + train.size() + " or less");
         }
     }
 

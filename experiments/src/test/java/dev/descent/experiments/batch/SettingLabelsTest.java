@@ -2,6 +2,7 @@ package dev.descent.experiments.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.descent.experiments.cli.OptimizerSpecs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -9,10 +10,10 @@ class SettingLabelsTest {
 
     @Test
     void briefKeepsTheLearningRateAndWhatDiffersFromTheDefaults() {
-        assertEquals("adam:lr=0.001", SettingLabels.brief("adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-07"));
-        assertEquals("adam:lr=0.01,beta2=0.99", SettingLabels.brief("adam:lr=0.01,beta1=0.9,beta2=0.99,eps=1e-07"));
-        assertEquals("momentum:lr=0.01,momentum=0.5", SettingLabels.brief("momentum:lr=0.01,momentum=0.5"));
-        assertEquals("sgd:lr=0.01", SettingLabels.brief("sgd:lr=0.01"));
+        assertEquals("adam:lr=0.001", OptimizerSpecs.brief("adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-07"));
+        assertEquals("adam:lr=0.01,beta2=0.99", OptimizerSpecs.brief("adam:lr=0.01,beta1=0.9,beta2=0.99,eps=1e-07"));
+        assertEquals("momentum:lr=0.01,momentum=0.5", OptimizerSpecs.brief("momentum:lr=0.01,momentum=0.5"));
+        assertEquals("sgd:lr=0.01", OptimizerSpecs.brief("sgd:lr=0.01"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.descent.experiments.charts.ChartTheme;
+import dev.descent.experiments.cli.OptimizerSpecs;
 import dev.descent.experiments.curves.KaiserSmoothing;
 import dev.descent.experiments.train.RunResult;
 import dev.descent.optimizers.Optimizers;
@@ -51,12 +52,12 @@ class ReportingTest {
 
     @Test
     void shortLabelsKeepTheLearningRateAndWhatDiffersFromTheDefaults() {
-        assertEquals("adam:lr=0.001", SpecLabels.brief("adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-07"));
-        assertEquals("adam:lr=0.01,beta2=0.99", SpecLabels.brief("adam:beta2=0.99,lr=0.01"));
-        assertEquals("momentum:lr=0.01", SpecLabels.brief("momentum"));
-        assertEquals("sgd:lr=0.01", SpecLabels.brief("sgd:lr=0.01"));
-        assertEquals("rmsprop:lr=0.01", SpecLabels.brief("rmsprop:lr=0.01,decay=0.99,eps=1e-07"));
-        assertEquals("adam:lr=0.01,beta1=0.5,b...", SpecLabels.cut(SpecLabels.brief("adam:lr=0.01,beta1=0.5,beta2=0.9"),
+        assertEquals("adam:lr=0.001", OptimizerSpecs.brief("adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-07"));
+        assertEquals("adam:lr=0.01,beta2=0.99", OptimizerSpecs.brief("adam:beta2=0.99,lr=0.01"));
+        assertEquals("momentum:lr=0.01", OptimizerSpecs.brief("momentum"));
+        assertEquals("sgd:lr=0.01", OptimizerSpecs.brief("sgd:lr=0.01"));
+        assertEquals("rmsprop:lr=0.01", OptimizerSpecs.brief("rmsprop:lr=0.01,decay=0.99,eps=1e-07"));
+        assertEquals("adam:lr=0.01,beta1=0.5,b...", SpecLabels.cut(OptimizerSpecs.brief("adam:lr=0.01,beta1=0.5,beta2=0.9"),
                 27));
         assertEquals("adam:lr=0.01", SpecLabels.cut("adam:lr=0.01", 12));
     }
