@@ -20,7 +20,9 @@ public final class AdaGrad extends BaseOptimizer {
     /** The book's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
 
-    private final float lr;
+    private final double learningRate;
+    /** This update's lr (learning rate × schedule multiplier), rounded once. */
+    private float lr;
     private final float eps;
 
     /** AdaGrad with the book's defaults. */
@@ -45,8 +47,13 @@ public final class AdaGrad extends BaseOptimizer {
      */
     public AdaGrad(double learningRate, double eps) {
         super(NAME, 1);
-        this.lr = (float) positive(LR, learningRate);
+        this.learningRate = positive(LR, learningRate);
         this.eps = (float) positive(EPS, eps);
+    }
+
+    @Override
+    void beginUpdate() {
+        lr = (float) (learningRate * learningRateScale());
     }
 
     @Override

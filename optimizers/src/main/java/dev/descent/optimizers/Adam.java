@@ -90,7 +90,7 @@ public final class Adam extends BaseOptimizer {
     @Override
     void beginUpdate() {
         t++;
-        lrT = (float) (learningRate * Math.sqrt(1.0 - Math.pow(beta2, t)) / (1.0 - Math.pow(beta1, t)));
+        lrT = (float) (learningRate * learningRateScale() * Math.sqrt(1.0 - Math.pow(beta2, t)) / (1.0 - Math.pow(beta1, t)));
     }
 
     @Override

@@ -12,8 +12,11 @@ import java.util.StringJoiner;
  * What every optimizer shares: hyperparameter validation and bookkeeping, argument checks, lazily created
  * per-key state, the canonical spec, and equality by name and hyperparameters.
  *
- * <p>A subclass records its hyperparameters in canonical order through {@link #positive} and
- * {@link #fraction} in its constructor, and implements {@link #apply} for one parameter array.
+ * <p>A subclass records its hyperparameters in canonical order through {@link #positive}, {@link #fraction},
+ * {@link #nonNegative} and {@link #count} in its constructor, and implements {@link #apply} for one parameter
+ * array. A rule reads its learning rate as {@code learningRate · }{@link #learningRateScale()}, computed once per
+ * update in {@link #beginUpdate()}: the scale is the attached {@link LearningRateSchedule}'s multiplier for this
+ * iteration (exactly 1 without a schedule, so a rule's numbers do not change when no schedule is attached).
  */
 abstract class BaseOptimizer implements Optimizer {
 
@@ -21,6 +24,10 @@ abstract class BaseOptimizer implements Optimizer {
     static final String LR = "lr";
     /** Spec key of the ε that keeps a division by √h or √v finite. */
     static final String EPS = "eps";
+    /** Spec keys shared by the Adam family and Lion. */
+    static final String BETA1 = "beta1";
+    static final String BETA2 = "beta2";
+    static final String WEIGHT_DECAY = "weight_decay";
 
     private static final float[][] NO_STATE = new float[0][];
 
@@ -30,6 +37,14 @@ abstract class BaseOptimizer implements Optimizer {
     private final Map<String, Double> hyperparametersView = Collections.unmodifiableMap(hyperparameters);
     /** Per key, {@code stateArraysPerKey} arrays of the parameter's length (e.g. Adam: m, v). */
     private final Map<String, float[][]> state = new HashMap<>();
+
+    private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+    /** The run's length from {@link #plan}, or 0 when nobody said. */
+    private long totalIterations;
+    private Map<String, int[]> shapes = Map.of();
+    /** Update calls so far. */
+    private long iterations;
+    private double learningRateScale = 1;
 
     BaseOptimizer(String name, int stateArraysPerKey) {
         this.name = name;
@@ -55,6 +70,25 @@ abstract class BaseOptimizer implements Optimizer {
         return record(key, value + 0.0);
     }
 
+    /** Checks that {@code value} is finite and {@code >= 0} (e.g. a weight decay that may be off), records it. */
+    final double nonNegative(String key, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(
+                    name + ": " + key + " must be >= 0 and finite, got " + SpecNumbers.format(value));
+        }
+        return record(key, value + 0.0);
+    }
+
+    /** Checks that {@code value} is a whole number {@code >= min} (a count such as warm-up steps), records it. */
+    final int count(String key, double value, int min) {
+        if (!(value >= min) || value > Integer.MAX_VALUE || value != Math.rint(value)) {
+            throw new IllegalArgumentException(name + ": " + key + " must be a whole number >= " + min + ", got "
+                    + SpecNumbers.format(value));
+        }
+        record(key, value + 0.0);
+        return (int) value;
+    }
+
     private double record(String key, double value) {
         if (hyperparameters.putIfAbsent(key, value) != null) {
             throw new IllegalStateException(name + " records hyperparameter '" + key + "' twice");
@@ -62,19 +96,79 @@ abstract class BaseOptimizer implements Optimizer {
         return value;
     }
 
+    /** Attaches a schedule; used by {@link Optimizers#parse(String)} right after construction. */
+    final void attach(LearningRateSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    @Override
+    public final LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    @Override
+    public final void plan(Map<String, int[]> shapes, long totalIterations) {
+        if (iterations > 0) {
+            throw new IllegalStateException(name + ".plan: called after " + iterations + " updates; call it once,"
+                    + " before the first update");
+        }
+        if (totalIterations < 1) {
+            throw new IllegalArgumentException(name + ".plan: the run's length must be at least 1 iteration, got "
+                    + totalIterations);
+        }
+        Map<String, int[]> copy = new HashMap<>();
+        shapes.forEach((key, shape) -> copy.put(key, shape.clone()));
+        this.shapes = Collections.unmodifiableMap(copy);
+        this.totalIterations = totalIterations;
+    }
+
     @Override
     public final void update(Map<String, float[]> params, Map<String, float[]> grads) {
         checkArguments(params, grads);
+        learningRateScale = schedule.multiplier(iterations + 1, totalIterations, this);
         beginUpdate();
         for (Map.Entry<String, float[]> entry : params.entrySet()) {
             String key = entry.getKey();
             float[] W = entry.getValue();
-            apply(W, grads.get(key), stateFor(key, W.length));
+            apply(key, W, grads.get(key), stateFor(key, W));
         }
+        iterations++;
     }
 
-    /** Called once per {@link #update} call after the checks, before any array changes (Adam counts t here). */
+    /**
+     * Called once per {@link #update} call after the checks and after {@link #learningRateScale()} is set for this
+     * iteration, before any array changes (Adam counts t and computes lr_t here).
+     */
     void beginUpdate() {
+    }
+
+    /** This iteration's learning-rate multiplier from the schedule; 1 without one. */
+    final double learningRateScale() {
+        return learningRateScale;
+    }
+
+    /** Update calls finished so far. */
+    final long iterationsDone() {
+        return iterations;
+    }
+
+    /** A parameter's shape as the training loop gave it to {@link #plan}, or null when unknown. */
+    final int[] shapeOf(String key) {
+        return shapes.get(key);
+    }
+
+    /** Applies the rule to one parameter; a rule that needs the key (Muon: its shape) overrides this. */
+    void apply(String key, float[] W, float[] dW, float[][] state) {
+        apply(W, dW, state);
+    }
+
+    /** How many state arrays {@code key} needs; {@code stateArraysPerKey} unless a rule varies it by key. */
+    int stateArrays(String key, float[] W) {
+        return stateArraysPerKey;
+    }
+
+    /** Fills a key's state on its first update; zeros by default (schedule-free starts z and x at W). */
+    void initialiseState(float[] W, float[][] state) {
     }
 
     /**
@@ -86,16 +180,23 @@ abstract class BaseOptimizer implements Optimizer {
      */
     abstract void apply(float[] W, float[] dW, float[][] state);
 
-    private float[][] stateFor(String key, int length) {
-        if (stateArraysPerKey == 0) {
-            return NO_STATE;
-        }
+    private float[][] stateFor(String key, float[] W) {
         float[][] arrays = state.get(key);
         if (arrays == null) {
-            arrays = new float[stateArraysPerKey][length];
+            int count = stateArrays(key, W);
+            if (count == 0) {
+                return NO_STATE;
+            }
+            arrays = new float[count][W.length];
+            initialiseState(W, arrays);
             state.put(key, arrays);
         }
         return arrays;
+    }
+
+    /** This key's state, made on its first update if needed (for rules that swap weights outside update). */
+    final float[][] existingState(String key) {
+        return state.get(key);
     }
 
     /** Everything that could go wrong is found here, so a bad call changes nothing. */
@@ -120,7 +221,7 @@ abstract class BaseOptimizer implements Optimizer {
                 throw new IllegalArgumentException(name + ".update: grad '" + key + "' has length " + dW.length
                         + " but param '" + key + "' has length " + W.length + "; a gradient must match its parameter");
             }
-            float[][] arrays = stateArraysPerKey == 0 ? null : state.get(key);
+            float[][] arrays = state.get(key);
             if (arrays != null && arrays[0].length != W.length) {
                 throw new IllegalArgumentException(name + ".update: param '" + key + "' has length " + W.length
                         + " but its " + name + " state was made for length " + arrays[0].length
@@ -154,25 +255,30 @@ abstract class BaseOptimizer implements Optimizer {
         return hyperparametersView;
     }
 
+    /** The canonical spec; a schedule other than constant follows after {@code @}. */
     @Override
     public final String toString() {
         StringJoiner spec = new StringJoiner(",", name + ":", "");
         hyperparameters.forEach((key, value) -> spec.add(key + "=" + SpecNumbers.format(value)));
-        return spec.toString();
+        return schedule.isConstant() ? spec.toString() : spec + Optimizers.SCHEDULE_SEPARATOR + schedule;
     }
 
-    /** Equal when the rule and every hyperparameter are equal; state (what updates did so far) is not compared. */
+    /**
+     * Equal when the rule, every hyperparameter and the schedule are equal; state (what updates did so far) and
+     * the plan are not compared.
+     */
     @Override
     public final boolean equals(Object other) {
         return other instanceof BaseOptimizer that
                 && getClass() == that.getClass()
                 && name.equals(that.name)
-                && hyperparameters.equals(that.hyperparameters);
+                && hyperparameters.equals(that.hyperparameters)
+                && schedule.equals(that.schedule);
     }
 
     @Override
     public final int hashCode() {
-        return 31 * name.hashCode() + hyperparameters.hashCode();
+        return 31 * (31 * name.hashCode() + hyperparameters.hashCode()) + schedule.hashCode();
     }
 
     /** Keys that have state so far, for tests of lazy allocation. */

@@ -23,7 +23,9 @@ public final class Momentum extends BaseOptimizer {
 
     private static final String MOMENTUM = "momentum";
 
-    private final float lr;
+    private final double learningRate;
+    /** This update's lr (learning rate × schedule multiplier), rounded once. */
+    private float lr;
     private final float mu;
 
     /** Momentum with the book's defaults. */
@@ -48,8 +50,13 @@ public final class Momentum extends BaseOptimizer {
      */
     public Momentum(double learningRate, double momentum) {
         super(NAME, 1);
-        this.lr = (float) positive(LR, learningRate);
+        this.learningRate = positive(LR, learningRate);
         this.mu = (float) fraction(MOMENTUM, momentum);
+    }
+
+    @Override
+    void beginUpdate() {
+        lr = (float) (learningRate * learningRateScale());
     }
 
     @Override

@@ -29,10 +29,13 @@ public final class Nesterov extends BaseOptimizer {
 
     private static final String MOMENTUM = "momentum";
 
-    private final float lr;
+    private final double learningRate;
+    private final double momentum;
     private final float mu;
     private final float muSquared;
-    private final float gradientStep;
+    /** This update's lr and (1+μ)·lr, with the schedule's multiplier, each rounded once. */
+    private float lr;
+    private float gradientStep;
 
     /** Nesterov with the book's defaults. */
     public Nesterov() {
@@ -58,11 +61,18 @@ public final class Nesterov extends BaseOptimizer {
         super(NAME, 1);
         double learningRateChecked = positive(LR, learningRate);
         double momentumChecked = fraction(MOMENTUM, momentum);
-        this.lr = (float) learningRateChecked;
+        this.learningRate = learningRateChecked;
+        this.momentum = momentumChecked;
         this.mu = (float) momentumChecked;
         // The book multiplies these scalars before they meet an array, so they are one rounding each here too.
         this.muSquared = (float) (momentumChecked * momentumChecked);
-        this.gradientStep = (float) ((1 + momentumChecked) * learningRateChecked);
+    }
+
+    @Override
+    void beginUpdate() {
+        double scaledLearningRate = learningRate * learningRateScale();
+        lr = (float) scaledLearningRate;
+        gradientStep = (float) ((1 + momentum) * scaledLearningRate);
     }
 
     @Override

@@ -25,7 +25,9 @@ public final class RmsProp extends BaseOptimizer {
 
     private static final String DECAY = "decay";
 
-    private final float lr;
+    private final double learningRate;
+    /** This update's lr (learning rate × schedule multiplier), rounded once. */
+    private float lr;
     private final float rho;
     private final float oneMinusRho;
     private final float eps;
@@ -53,11 +55,16 @@ public final class RmsProp extends BaseOptimizer {
      */
     public RmsProp(double learningRate, double decay, double eps) {
         super(NAME, 1);
-        this.lr = (float) positive(LR, learningRate);
+        this.learningRate = positive(LR, learningRate);
         double decayChecked = fraction(DECAY, decay);
         this.eps = (float) positive(EPS, eps);
         this.rho = (float) decayChecked;
         this.oneMinusRho = (float) (1 - decayChecked);
+    }
+
+    @Override
+    void beginUpdate() {
+        lr = (float) (learningRate * learningRateScale());
     }
 
     @Override

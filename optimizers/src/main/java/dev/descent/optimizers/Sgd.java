@@ -18,7 +18,9 @@ public final class Sgd extends BaseOptimizer {
     /** The book's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
 
-    private final float lr;
+    private final double learningRate;
+    /** This update's lr (learning rate × schedule multiplier), rounded once. */
+    private float lr;
 
     /** SGD with the book's default learning rate. */
     public Sgd() {
@@ -31,7 +33,12 @@ public final class Sgd extends BaseOptimizer {
      */
     public Sgd(double learningRate) {
         super(NAME, 0);
-        this.lr = (float) positive(LR, learningRate);
+        this.learningRate = positive(LR, learningRate);
+    }
+
+    @Override
+    void beginUpdate() {
+        lr = (float) (learningRate * learningRateScale());
     }
 
     @Override

@@ -22,7 +22,8 @@ class SpecTest {
 
     @Test
     void namesInSpecOrder() {
-        assertEquals(List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"), Optimizers.names());
+        assertEquals(List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "amsgrad", "nadam",
+                "adamax", "adadelta", "radam", "lion", "nesterov-book", "muon", "sf-adamw"), Optimizers.names());
         assertThrows(UnsupportedOperationException.class, () -> Optimizers.names().add("adamw"));
     }
 
@@ -136,7 +137,20 @@ class SpecTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "adamw:lr=1              | unknown optimizer 'adamw' in spec 'adamw:lr=1' | valid names: sgd, momentum, nesterov, adagrad, rmsprop, adam",
+        "adamz:lr=1              | unknown optimizer 'adamz' in spec 'adamz:lr=1' | valid names: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, amsgrad, nadam, adamax, adadelta, radam, lion, nesterov-book, muon, sf-adamw",
+        "adamw:weight_decay=-1   | weight_decay must be >= 0 and finite, got -1   | in spec 'adamw:weight_decay=-1'",
+        "muon:ns_steps=2.5       | ns_steps must be a whole number >= 1, got 2.5  | muon:",
+        "sf-adamw:warmup=-1      | warmup must be a whole number >= 0, got -1     | sf-adamw:",
+        "adam@                   | missing schedule after '@' in spec 'adam@'     | valid schedules: constant, step, exp, linear, cosine, wsd",
+        "@cosine                 | missing optimizer before '@'                   | valid names: sgd",
+        "adam@cosine@wsd         | more than one '@'                              | e.g. adam@cosine:warmup=100",
+        "adam@cosin              | unknown schedule 'cosin' in spec 'adam@cosin'  | valid schedules: constant, step",
+        "adam@cosine:warm=1      | unknown key 'warm' for cosine in spec 'adam@cosine:warm=1' | valid keys for cosine: warmup, min",
+        "adam@cosine:min=2       | cosine schedule: min must be in [0, 1], got 2  | in spec 'adam@cosine:min=2'",
+        "adam@step:every=0       | step schedule: every must be a whole number >= 1, got 0 | adam@step",
+        "adam@exp:gamma=0        | exp schedule: gamma must be in (0, 1], got 0   | adam@exp",
+        "adam@wsd:decay=0        | wsd schedule: decay must be in (0, 1], got 0   | adam@wsd",
+        "adam@constant:x=1       | schedule 'constant' takes no keys              | adam@constant",
         "sgdm                    | unknown optimizer 'sgdm'                       | valid names: sgd, momentum, nesterov, adagrad, rmsprop, adam",
         "\"\"                    | empty optimizer spec                           | valid names: sgd, momentum",
         "\"   \"                 | empty optimizer spec                           | e.g. adam or adam:lr=0.001",

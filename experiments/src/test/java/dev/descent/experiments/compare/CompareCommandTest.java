@@ -152,7 +152,7 @@ class CompareCommandTest {
 
     @Test
     void badOptionsExitWithOneLineBeforeTraining() {
-        assertRefused("unknown optimizer 'adamw'", "--optimizer", "adamw");
+        assertRefused("unknown optimizer 'adamz'", "--optimizer", "adamz");
         assertRefused("--iterations -1 must be at least 1", "--iterations", "-1");
         assertRefused("--iterations 0 must be at least 1", "--iterations", "0");
         assertRefused("layer width 0 must be at least 1", "--hidden", "100,0");
