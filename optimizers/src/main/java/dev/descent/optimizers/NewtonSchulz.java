@@ -56,14 +56,15 @@ final class NewtonSchulz {
     /**
      * Writes the orthogonalised {@code g} into {@code out}.
      *
-     * @param g (rows, columns), row-major; not changed
+     * @param g (rows, columns), row-major, in its first rows·columns entries (it may be longer); read before
+     *     {@code out} is written, so it may be {@code out}
      * @param steps number of iterations, at least 1
-     * @param out (rows, columns), row-major
+     * @param out (rows, columns), row-major, in its first rows·columns entries
      */
     void orthogonalise(float[] g, int steps, float[] out) {
         double sumOfSquares = 0;
-        for (float value : g) {
-            sumOfSquares += (double) value * value;
+        for (int i = 0; i < x.length; i++) {
+            sumOfSquares += (double) g[i] * g[i];
         }
         float scale = 1 / ((float) Math.sqrt(sumOfSquares) + NORM_EPS);
         if (transposed) {
