@@ -4,6 +4,7 @@ import dev.descent.mnist.BatchSampler;
 import dev.descent.mnist.Dataset;
 import dev.descent.network.Matrix;
 import dev.descent.network.MultiLayerNet;
+import dev.descent.optimizers.EvaluationWeights;
 import dev.descent.optimizers.Optimizer;
 import dev.descent.optimizers.Optimizers;
 import java.util.Arrays;
@@ -131,6 +132,8 @@ public final class TrainingRun implements Callable<RunResult> {
     private void start() {
         net = setup.newNet();
         params = net.params();
+        // Muon needs the matrices' shapes, and a schedule such as cosine the run's length.
+        optimizer.plan(setup.parameterShapes(), setup.iterations());
         sampler = setup.sampling().sampler(train.size(), setup.batchSize(), setup.samplerSeed());
         int batchSize = setup.batchSize();
         indices = new int[batchSize];
@@ -149,6 +152,11 @@ public final class TrainingRun implements Callable<RunResult> {
         train.gather(indices, setup.batchSize(), pixels, labels);
         Map<String, float[]> grads = net.gradient(x, labels);
         optimizer.update(params, grads);
+        // Schedule-free AdamW is measured at its average x, not at the point y where it takes gradients.
+        EvaluationWeights averaged = optimizer instanceof EvaluationWeights weights ? weights : null;
+        if (averaged != null) {
+            averaged.useEvaluationWeights(params);
+        }
         double loss = net.loss(x, labels);
         trainNanos += System.nanoTime() - stepStarted;
 
@@ -164,6 +172,9 @@ public final class TrainingRun implements Callable<RunResult> {
             evalIterations[evaluations] = i;
             accuracies[evaluations] = net.accuracy(test.x(), test.labels());
             evaluations++;
+        }
+        if (averaged != null) {
+            averaged.useTrainingWeights(params);
         }
         return true;
     }

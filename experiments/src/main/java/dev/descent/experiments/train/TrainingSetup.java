@@ -3,7 +3,9 @@ package dev.descent.experiments.train;
 import dev.descent.network.Activation;
 import dev.descent.network.MultiLayerNet;
 import dev.descent.network.WeightInit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything that defines a training run except the optimizer: the data set, the net, the loop and the seed.
@@ -88,6 +90,22 @@ public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activatio
     public int evaluationCount() {
         int count = (iterations - 1) / evalEvery + 1;
         return (iterations - 1) % evalEvery == 0 ? count : count + 1;
+    }
+
+    /**
+     * The shape of each parameter of {@link #newNet()}, keyed as its {@code params()}: {@code W1 -> [784, 100]}
+     * (row-major (in, out)), {@code b1 -> [100]}, …; what {@code Optimizer.plan} takes.
+     */
+    public Map<String, int[]> parameterShapes() {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        int in = INPUT_SIZE;
+        for (int layer = 1; layer <= hiddenSizes.size() + 1; layer++) {
+            int out = layer <= hiddenSizes.size() ? hiddenSizes.get(layer - 1) : OUTPUT_SIZE;
+            shapes.put("W" + layer, new int[] {in, out});
+            shapes.put("b" + layer, new int[] {out});
+            in = out;
+        }
+        return shapes;
     }
 
     /** Architecture as the book writes it, e.g. "784-100-100-100-100-10". */
