@@ -28,8 +28,9 @@ import java.util.Map;
  * (out, in), which the shape factor accounts for (the iteration itself commutes with transposition). PyTorch has no
  * Muon; the parity test checks it against a NumPy float64 transcription.
  *
- * <p>Memory: one float per matrix entry (B) plus Newton–Schulz work space of about 3 floats per entry of the
- * largest matrix and two (r×r) Gram matrices, r = min(fan_in, fan_out); two floats per vector entry (m, v).
+ * <p>Memory: one float per matrix entry (B), plus Newton–Schulz work space per distinct matrix shape (three
+ * copies of the matrix and two (r×r) Gram matrices, r = min(fan_in, fan_out)) and one update buffer as long as the
+ * largest matrix; two floats per vector entry (m, v).
  *
  * <p>Defaults (Jordan's): lr 0.02, momentum 0.95, ns_steps 5, adam_lr 0.001, weight_decay 0.
  * Spec: {@code muon:lr=0.02,momentum=0.95,ns_steps=5,adam_lr=0.001,weight_decay=0}.

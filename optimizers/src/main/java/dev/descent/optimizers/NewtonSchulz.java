@@ -32,12 +32,13 @@ final class NewtonSchulz {
     private final boolean transposed;
     private final int r;
     private final int c;
-    // x, next are (r, c); xt is (c, r); gram, gramSquared are (r, r)
-    private final float[] x;
-    private final float[] next;
-    private final float[] xt;
-    private final float[] gram;
-    private final float[] gramSquared;
+    // Row arrays, so that every inner loop reads and writes rows at the same index j (what lets the JIT
+    // vectorise it): x, next are (r, c); xt is (c, r); gram, gramSquared are (r, r).
+    private final float[][] x;
+    private final float[][] next;
+    private final float[][] xt;
+    private final float[][] gram;
+    private final float[][] gramSquared;
 
     /** Work space for (rows, columns) matrices. */
     NewtonSchulz(int rows, int columns) {
@@ -46,11 +47,11 @@ final class NewtonSchulz {
         this.transposed = rows > columns;
         this.r = Math.min(rows, columns);
         this.c = Math.max(rows, columns);
-        this.x = new float[r * c];
-        this.next = new float[r * c];
-        this.xt = new float[r * c];
-        this.gram = new float[r * r];
-        this.gramSquared = new float[r * r];
+        this.x = new float[r][c];
+        this.next = new float[r][c];
+        this.xt = new float[c][r];
+        this.gram = new float[r][r];
+        this.gramSquared = new float[r][r];
     }
 
     /**
@@ -63,76 +64,78 @@ final class NewtonSchulz {
      */
     void orthogonalise(float[] g, int steps, float[] out) {
         double sumOfSquares = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < rows * columns; i++) {
             sumOfSquares += (double) g[i] * g[i];
         }
         float scale = 1 / ((float) Math.sqrt(sumOfSquares) + NORM_EPS);
-        if (transposed) {
-            transpose(g, rows, columns, x);
-            for (int i = 0; i < x.length; i++) {
-                x[i] *= scale;
-            }
-        } else {
-            for (int i = 0; i < x.length; i++) {
-                x[i] = g[i] * scale;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                float value = g[i * columns + j] * scale;
+                if (transposed) {
+                    x[j][i] = value;
+                } else {
+                    x[i][j] = value;
+                }
             }
         }
         for (int step = 0; step < steps; step++) {
             iterate();
         }
-        if (transposed) {
-            transpose(x, r, c, out);
-        } else {
-            System.arraycopy(x, 0, out, 0, x.length);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                out[i * columns + j] = transposed ? x[j][i] : x[i][j];
+            }
         }
     }
 
     /** One quintic step: x ← a·x + (b·A + c·A·A)·x with A = x·xᵀ. */
     private void iterate() {
-        transpose(x, r, c, xt);
-        // gram = x·xᵀ, (r, r): row i accumulates x[i][k]·xᵀ[k][:] over k.
-        multiply(x, xt, r, c, r, gram);
-        multiply(gram, gram, r, r, r, gramSquared);
-        for (int i = 0; i < gram.length; i++) {
-            gram[i] = B * gram[i] + C * gramSquared[i];
-        }
-        // next = a·x + B·x
         for (int i = 0; i < r; i++) {
-            int row = i * c;
             for (int j = 0; j < c; j++) {
-                next[row + j] = A * x[row + j];
-            }
-            for (int k = 0; k < r; k++) {
-                float bik = gram[i * r + k];
-                int source = k * c;
-                for (int j = 0; j < c; j++) {
-                    next[row + j] += bik * x[source + j];
-                }
+                xt[j][i] = x[i][j];
             }
         }
-        System.arraycopy(next, 0, x, 0, x.length);
-    }
-
-    /** out = left·right; left is (n, inner), right is (inner, m), out is (n, m), all row-major. */
-    private static void multiply(float[] left, float[] right, int n, int inner, int m, float[] out) {
-        java.util.Arrays.fill(out, 0, n * m, 0f);
-        for (int i = 0; i < n; i++) {
-            int row = i * m;
-            for (int k = 0; k < inner; k++) {
-                float lik = left[i * inner + k];
-                int source = k * m;
-                for (int j = 0; j < m; j++) {
-                    out[row + j] += lik * right[source + j];
-                }
+        multiply(x, xt, gram);           // A = x·xᵀ
+        multiply(gram, gram, gramSquared);
+        for (int i = 0; i < r; i++) {
+            float[] a = gram[i];
+            float[] aa = gramSquared[i];
+            for (int j = 0; j < r; j++) {
+                a[j] = B * a[j] + C * aa[j];
             }
+        }
+        for (int i = 0; i < r; i++) {
+            float[] row = next[i];
+            float[] source = x[i];
+            for (int j = 0; j < c; j++) {
+                row[j] = A * source[j];
+            }
+        }
+        multiplyAdd(gram, x, next);      // next = a·x + B·x
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(next[i], 0, x[i], 0, c);
         }
     }
 
-    /** out = inᵀ; in is (n, m), out is (m, n). */
-    private static void transpose(float[] in, int n, int m, float[] out) {
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                out[j * n + i] = in[i * m + j];
+    /** out = left·right; left is (n, inner), right is (inner, m), out is (n, m). */
+    private static void multiply(float[][] left, float[][] right, float[][] out) {
+        for (float[] row : out) {
+            java.util.Arrays.fill(row, 0f);
+        }
+        multiplyAdd(left, right, out);
+    }
+
+    /** out += left·right, each out[i][j] summed over k in ascending order. */
+    private static void multiplyAdd(float[][] left, float[][] right, float[][] out) {
+        for (int i = 0; i < out.length; i++) {
+            float[] outRow = out[i];
+            float[] leftRow = left[i];
+            for (int k = 0; k < leftRow.length; k++) {
+                float lik = leftRow[k];
+                float[] rightRow = right[k];
+                for (int j = 0; j < outRow.length; j++) {
+                    outRow[j] += lik * rightRow[j];
+                }
             }
         }
     }
