@@ -76,7 +76,10 @@ public final class Lion extends BaseOptimizer {
         for (int i = 0; i < W.length; i++) {
             float g = dW[i];
             float c = beta1 * m[i] + oneMinusBeta1 * g;
-            W[i] = W[i] * decay - lr * Math.signum(c);
+            // lr·sign(c) without Math.signum, which the JIT does not vectorise: ±lr by c's sign bit, 0 for c = 0,
+            // NaN for a NaN c (as lr·signum(c) gives).
+            float step = c != c ? c : c == 0 ? 0f : Math.copySign(lr, c);
+            W[i] = W[i] * decay - step;
             m[i] = beta2 * m[i] + oneMinusBeta2 * g;
         }
     }
