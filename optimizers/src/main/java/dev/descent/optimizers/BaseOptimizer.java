@@ -57,6 +57,13 @@ abstract class BaseOptimizer implements Optimizer {
             throw new IllegalArgumentException(
                     name + ": " + key + " must be > 0 and finite, got " + SpecNumbers.format(value));
         }
+        // The rules compute in float32: a value below its smallest normal number rounds to 0 or loses its
+        // precision, and one above its largest becomes infinite, so "> 0 and finite" must hold in float32 too.
+        if (value < Float.MIN_NORMAL || value > Float.MAX_VALUE) {
+            throw new IllegalArgumentException(name + ": " + key + " = " + SpecNumbers.format(value)
+                    + " is outside the range of float32, in which the rules compute; give a value between"
+                    + " about 1.2e-38 and 3.4e+38");
+        }
         return record(key, value);
     }
 

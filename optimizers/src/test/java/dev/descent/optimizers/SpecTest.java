@@ -181,6 +181,10 @@ class SpecTest {
         "adam:beta2=1.5          | beta2 must be in [0, 1), got 1.5               | in spec 'adam:beta2=1.5'",
         "adagrad:eps=0           | eps must be > 0 and finite, got 0              | in spec 'adagrad:eps=0'",
         "adam:eps=-1e-8          | eps must be > 0 and finite, got -1e-08         | adam:",
+        // float32's smallest normal number is 2^-126 ≈ 1.1754944e-38 and its largest (2 − 2^-23)·2^127 ≈ 3.4028235e38.
+        "adam:lr=1e-50           | lr = 1e-50 is outside the range of float32     | between about 1.2e-38 and 3.4e+38",
+        "sgd:lr=1e-39            | lr = 1e-39 is outside the range of float32     | sgd:",
+        "adagrad:eps=1e39        | eps = 1e+39 is outside the range of float32    | in spec 'adagrad:eps=1e39'",
     })
     void badSpecsSayWhatIsWrongAndWhatIsValid(String spec, String problem, String remedy) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.parse(spec));
