@@ -3,7 +3,8 @@
  * {@link dev.descent.network.MultiLayerNetExtend} with Batch Normalization and Dropout (§6.3–§6.4), with their
  * {@link dev.descent.network.Matrix} type, {@link dev.descent.network.Activation} and
  * {@link dev.descent.network.WeightInit} choices, and {@link dev.descent.network.Kernels} telling which
- * kernel path is active.
+ * kernel path is active. {@link dev.descent.network.ActivationDistribution} is the book's §6.2 experiment
+ * on initial weights and the histograms of hidden-layer activations.
  *
  * <p>The contract with the rest of descent is the plain {@code Map<String, float[]>} of
  * {@link dev.descent.network.MultiLayerNet#params()} and {@link dev.descent.network.MultiLayerNet#gradient}:
