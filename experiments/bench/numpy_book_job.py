@@ -176,6 +176,7 @@ def main():
     started = time.perf_counter()
     np.random.seed(args.seed)
     x_train, t_train = mnist_idx.load(args.data, "train")
+    x_test, t_test = mnist_idx.load(args.data, "t10k")   # loaded as the book's script does, never used
     optimizers = {"SGD": SGD(), "Momentum": Momentum(), "AdaGrad": AdaGrad(), "RMSprop": RMSprop(), "Adam": Adam()}
     networks = {name: MultiLayerNet([784, 100, 100, 100, 100, 10]) for name in optimizers}
     losses = {name: [] for name in optimizers}

@@ -49,7 +49,7 @@ else
 fi
 if "$TORCH_PYTHON" -c 'import torch' 2>/dev/null; then
   tools+=(torch)
-  if ! ldconfig -p 2>/dev/null | grep -q 'libopenblas.*pthread\|openblas-pthread'; then
+  if ! compgen -G '/usr/lib/*/openblas-pthread/libopenblas*.so*' >/dev/null; then
     echo "peers.sh: WARNING: libopenblas0-pthread seems missing: Debian's torch then uses the reference BLAS" \
          "and is ~15x slower. HINT: apt-get install -y libopenblas0-pthread" >&2
   fi
@@ -86,7 +86,7 @@ done
 
 echo
 sed -n '1,4p' "$WORK/version.txt"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 python3 - "$WORK/results" "${tools[@]}" <<'PY'
 import statistics, sys
