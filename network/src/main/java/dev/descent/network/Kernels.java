@@ -1,6 +1,7 @@
 package dev.descent.network;
 
 import dev.descent.network.kernels.KernelPath;
+import dev.descent.network.kernels.SparseMode;
 
 /** Which kernel path this JVM runs, for {@code descent --version} and for results metadata. */
 public final class Kernels {
@@ -14,7 +15,7 @@ public final class Kernels {
      * self-check (see {@link KernelPath}). All paths give bit-identical results; only speed differs.
      */
     public static String describe() {
-        return KernelPath.describe();
+        return KernelPath.describe() + "; sparse input " + SparseMode.describe();
     }
 
     /** True when the Vector API path is active. */

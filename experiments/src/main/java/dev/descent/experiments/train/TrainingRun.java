@@ -40,6 +40,7 @@ public final class TrainingRun implements Callable<RunResult> {
     private double[] losses;
     private int[] evalIterations;
     private double[] accuracies;
+    private EvaluationSet.Buffers evaluationBuffers;
 
     private int evaluations;
     private int done;
@@ -143,6 +144,7 @@ public final class TrainingRun implements Callable<RunResult> {
         losses = new double[setup.iterations()];
         evalIterations = new int[setup.evaluationCount()];
         accuracies = new double[evalIterations.length];
+        evaluationBuffers = test.newBuffers();
     }
 
     /** Loop iteration {@code i}; false when its loss is not finite. */
@@ -170,7 +172,7 @@ public final class TrainingRun implements Callable<RunResult> {
         progress.record(i, loss);
         if (setup.evaluatesAt(i)) {
             evalIterations[evaluations] = i;
-            accuracies[evaluations] = net.accuracy(test.x(), test.labels());
+            accuracies[evaluations] = test.accuracy(net, evaluationBuffers);
             evaluations++;
         }
         if (averaged != null) {
@@ -191,5 +193,6 @@ public final class TrainingRun implements Callable<RunResult> {
         pixels = null;
         x = null;
         losses = null;
+        evaluationBuffers = null;
     }
 }

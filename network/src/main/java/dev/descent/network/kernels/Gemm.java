@@ -16,19 +16,21 @@ package dev.descent.network.kernels;
 public final class Gemm {
 
     private final GemmKernel kernel;
+    private final SparseKernel sparse;
 
-    private Gemm(GemmKernel kernel) {
+    private Gemm(GemmKernel kernel, SparseKernel sparse) {
         this.kernel = kernel;
+        this.sparse = sparse;
     }
 
     /** A GEMM on the JVM's active path ({@link KernelPath}): vector when available, else scalar. */
     public static Gemm create() {
-        return new Gemm(KernelPath.newKernel());
+        return new Gemm(KernelPath.newKernel(), KernelPath.newSparseKernel());
     }
 
     /** A GEMM on the scalar path whatever the JVM supports (benchmarks and tests compare the two). */
     public static Gemm scalar() {
-        return new Gemm(new ScalarGemm());
+        return new Gemm(new ScalarGemm(), new ScalarSparse());
     }
 
     /**
@@ -65,6 +67,47 @@ public final class Gemm {
     public void abt(float[] a, float[] b, float[] c, int m, int n, int k, boolean accumulate) {
         check(a, "a", m, k, b, "b", n, k, c, m, n);
         kernel.multiply(false, true, a, b, c, m, n, k, accumulate);
+    }
+
+    /**
+     * c = x·b for the x indexed in {@code x}, skipping x's zeros: bit-identical to {@link #ab} with
+     * accumulate false whenever b is finite (a zero times a finite b adds only a zero; see {@link #allFinite}).
+     *
+     * @param x x is (m, k), indexed by {@link NonZeroIndex#build}
+     * @param b b is (k, n)
+     * @param c c is (m, n)
+     */
+    public void sparseAb(NonZeroIndex x, float[] b, float[] c, int n) {
+        int m = x.rows();
+        int k = x.cols();
+        checkLength(b, "b", k, n);
+        checkLength(c, "c", m, n);
+        sparse.gatherRows(x.rowStart, x.rowColumn, x.rowValue, m, b, c, n);
+    }
+
+    /**
+     * c = xᵀ·b for the x indexed in {@code x}, skipping x's zeros: bit-identical to {@link #atb} with
+     * accumulate false whenever b is finite. Builds the index's column lists if needed.
+     *
+     * @param x x is (k, m), indexed by {@link NonZeroIndex#build}
+     * @param b b is (k, n)
+     * @param c c is (m, n)
+     */
+    public void sparseAtb(NonZeroIndex x, float[] b, float[] c, int n) {
+        int k = x.rows();
+        int m = x.cols();
+        checkLength(b, "b", k, n);
+        checkLength(c, "c", m, n);
+        x.buildColumns();
+        sparse.gatherRows(x.columnStart, x.columnRow, x.columnValue, m, b, c, n);
+    }
+
+    /**
+     * False when any of {@code x[0 .. length)} is NaN or infinite: then a zero input times x is NaN in the
+     * dense product, and skipping it would change the result, so the caller must take the dense path.
+     */
+    public boolean allFinite(float[] x, int length) {
+        return sparse.allFinite(x, length);
     }
 
     /** The kernel this instance runs, e.g. "512-bit FloatVector, 4x32 tile" or "scalar". */

@@ -104,6 +104,31 @@ public final class KernelPath {
         return newKernel(KIND);
     }
 
+    /** A new sparse-input kernel on the active path's species (scalar when the path is scalar). */
+    static SparseKernel newSparseKernel() {
+        if (KIND == Kind.SCALAR) {
+            return new ScalarSparse();
+        }
+        try {
+            return (SparseKernel) Class.forName("dev.descent.network.kernels.VectorSparse")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the vector sparse kernel: " + e, e);
+        }
+    }
+
+    /** Bits of the active vector species: 512 or 256; 0 on the scalar path. */
+    static int vectorBits() {
+        switch (KIND) {
+            case VECTOR_512:
+                return 512;
+            case VECTOR_256:
+                return 256;
+            default:
+                return 0;
+        }
+    }
+
     private static GemmKernel newKernel(Kind kind) {
         switch (kind) {
             case VECTOR_256:

@@ -3,6 +3,9 @@ package dev.descent.network.layers;
 import dev.descent.network.Matrix;
 import dev.descent.network.kernels.ElementWise;
 import dev.descent.network.kernels.Gemm;
+import dev.descent.network.kernels.NonZeroIndex;
+import dev.descent.network.kernels.SparseMode;
+import java.util.Arrays;
 
 /**
  * The fully connected layer: out = x·W + b; backward dW = xᵀ·dout, db = Σ_rows dout, dx = dout·Wᵀ
@@ -12,6 +15,13 @@ import dev.descent.network.kernels.Gemm;
  * parameter arrays in place is seen by the next forward pass, and the gradients land directly in the
  * network's gradient map. The first layer of a network is built with {@code computeDx = false}: nothing
  * needs the gradient with respect to the input images, and it was about a fifth of a training step.
+ *
+ * <p>Built with a {@link SparseMode} other than OFF (the first layer, whose input is the images), the layer
+ * indexes each batch's non-zero inputs ({@link NonZeroIndex}) and, when the mode picks the sparse path for
+ * the batch's density, computes x·W and xᵀ·dout over the non-zero inputs only: the same fma chains without
+ * the zero terms, so the same bits as the dense GEMM. The dense path is taken whenever W (forward) or dout
+ * (backward) holds a NaN or an infinity, because 0·∞ is NaN in the dense product and skipping it would not
+ * be exact.
  */
 public final class Affine implements Layer {
 
@@ -24,6 +34,13 @@ public final class Affine implements Layer {
     private final Matrix out;           // out is (N, out)
     private Matrix dx;                  // dx is (N, in); allocated by the first backward that needs it
     private Matrix x;                   // x is (N, in), the last forward input
+    private final SparseMode sparseMode;
+    private final NonZeroIndex inputIndex;  // non-zeros of x, (N, in); null when sparseMode is OFF
+    private boolean lastForwardSparse;
+    // x as it was indexed, copied by backward: the book's loop runs the loss pass on the very batch it has
+    // just trained on, and comparing x with this copy is much cheaper than indexing x again.
+    private float[] indexedInput;
+    private boolean indexedInputValid;
 
     /**
      * @param weights    W is (in, out)
@@ -36,6 +53,15 @@ public final class Affine implements Layer {
      */
     public Affine(Matrix weights, float[] bias, Matrix weightGrad, float[] biasGrad, int batchRows, Gemm gemm,
                   boolean computeDx) {
+        this(weights, bias, weightGrad, biasGrad, batchRows, gemm, computeDx, SparseMode.OFF);
+    }
+
+    /**
+     * As {@link #Affine(Matrix, float[], Matrix, float[], int, Gemm, boolean)}, skipping zero inputs in the
+     * batches {@code sparseMode} picks ({@link SparseMode#active()} for the first layer of a net).
+     */
+    public Affine(Matrix weights, float[] bias, Matrix weightGrad, float[] biasGrad, int batchRows, Gemm gemm,
+                  boolean computeDx, SparseMode sparseMode) {
         if (bias.length != weights.cols || weightGrad.rows != weights.rows || weightGrad.cols != weights.cols
                 || biasGrad.length != weights.cols) {
             throw new IllegalArgumentException("inconsistent Affine shapes: W " + weights.shape() + ", b ("
@@ -48,6 +74,8 @@ public final class Affine implements Layer {
         this.gemm = gemm;
         this.computeDx = computeDx;
         this.out = new Matrix(batchRows, weights.cols);
+        this.sparseMode = sparseMode;
+        this.inputIndex = sparseMode == SparseMode.OFF ? null : new NonZeroIndex();
     }
 
     /** x is (N, in); returns out (N, out). */
@@ -58,7 +86,21 @@ public final class Affine implements Layer {
                     + "), got " + x.shape());
         }
         this.x = x;
-        gemm.ab(x.data, weights.data, out.data, x.rows, weights.cols, weights.rows, false);
+        lastForwardSparse = false;
+        if (inputIndex != null) {
+            int size = x.rows * x.cols;
+            if (!(indexedInputValid && Arrays.equals(x.data, 0, size, indexedInput, 0, size))) {
+                inputIndex.build(x.data, 0, x.rows, x.cols);
+                indexedInputValid = false;
+            }
+            lastForwardSparse = sparseMode.sparseFor(inputIndex.density())
+                    && gemm.allFinite(weights.data, weights.data.length);
+        }
+        if (lastForwardSparse) {
+            gemm.sparseAb(inputIndex, weights.data, out.data, weights.cols);
+        } else {
+            gemm.ab(x.data, weights.data, out.data, x.rows, weights.cols, weights.rows, false);
+        }
         ElementWise.addRowVector(out.data, bias, out.rows, out.cols);
         return out;
     }
@@ -73,7 +115,19 @@ public final class Affine implements Layer {
             throw new IllegalArgumentException("Affine expects dout of shape " + out.shape() + ", got " + dout.shape());
         }
         int n = x.rows;
-        gemm.atb(x.data, dout.data, weightGrad.data, weights.rows, weights.cols, n, false);
+        if (inputIndex != null && !indexedInputValid) {
+            int size = x.rows * x.cols;
+            if (indexedInput == null) {
+                indexedInput = new float[size];
+            }
+            System.arraycopy(x.data, 0, indexedInput, 0, size);
+            indexedInputValid = true;
+        }
+        if (lastForwardSparse && gemm.allFinite(dout.data, n * weights.cols)) {
+            gemm.sparseAtb(inputIndex, dout.data, weightGrad.data, weights.cols);
+        } else {
+            gemm.atb(x.data, dout.data, weightGrad.data, weights.rows, weights.cols, n, false);
+        }
         ElementWise.columnSums(dout.data, biasGrad, n, weights.cols);
         if (!computeDx) {
             return null;

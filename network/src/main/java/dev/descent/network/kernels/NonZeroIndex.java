@@ -1,0 +1,134 @@
+package dev.descent.network.kernels;
+
+import java.util.Arrays;
+
+/**
+ * Where a batch's non-zero inputs are: for each row of x the ascending list of its non-zero columns and
+ * their values, and, on demand, for each column the ascending list of rows where it is non-zero.
+ *
+ * <p>About 81 % of MNIST's pixels are exactly 0, and the first layer's {@code x·W1} and {@code xᵀ·dA1} are
+ * most of a step's multiply-adds. With this index {@link Gemm#sparseAb} and {@link Gemm#sparseAtb} run the
+ * fma chain over the non-zero terms only, in the dense kernel's order, and give the dense kernel's bits.
+ *
+ * <p>Both lists come from one row-wise pass over x (striding down the columns of a row-major x is slow):
+ * {@link #build} fills the row lists, {@link #buildColumns} turns them into column lists by a counting sort
+ * that keeps rows in ascending order. Buffers grow to the largest batch seen and are then reused; an
+ * instance belongs to one layer and one thread.
+ */
+public final class NonZeroIndex {
+
+    private int rows;
+    private int cols;
+    private int nonZeros;
+    private boolean columnsBuilt;
+
+    int[] rowStart = new int[1];         // (rows + 1): row r's entries are [rowStart[r], rowStart[r + 1])
+    int[] rowColumn = new int[0];        // (capacity): column of each non-zero, ascending within a row
+    float[] rowValue = new float[0];     // (capacity): its value
+    int[] columnStart = new int[1];      // (cols + 1): column c's entries are [columnStart[c], columnStart[c + 1])
+    int[] columnRow = new int[0];        // (nonZeros): row of each non-zero, ascending within a column
+    float[] columnValue = new float[0];  // (nonZeros): its value
+
+    /**
+     * Indexes rows {@code [firstRow, firstRow + rows)} of x. An entry is non-zero when {@code v != 0}: NaN
+     * and infinities are kept (so they reach the output as in the dense product), ±0 are skipped.
+     *
+     * @param x x is (≥ firstRow + rows, cols) row-major
+     * @return the number of non-zero entries
+     */
+    public int build(float[] x, int firstRow, int rows, int cols) {
+        if (rows < 0 || cols < 0 || firstRow < 0 || (long) (firstRow + rows) * cols > x.length) {
+            throw new IllegalArgumentException("rows [" + firstRow + ", " + (firstRow + rows) + ") of a matrix with "
+                    + cols + " columns do not fit in " + x.length + " floats");
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.columnsBuilt = false;
+        if (rowStart.length < rows + 1) {
+            rowStart = new int[rows + 1];
+        }
+        int p = 0;
+        for (int r = 0; r < rows; r++) {
+            rowStart[r] = p;
+            if (rowColumn.length < p + cols) {   // room for a fully dense row
+                grow(p + cols);
+            }
+            int base = (firstRow + r) * cols;
+            // Branch-free: every entry is written, the cursor moves only past non-zeros. A branch on
+            // "v != 0" mispredicts on the edges of every digit.
+            for (int c = 0; c < cols; c++) {
+                float v = x[base + c];
+                rowColumn[p] = c;
+                rowValue[p] = v;
+                p += v != 0f ? 1 : 0;
+            }
+        }
+        rowStart[rows] = p;
+        nonZeros = p;
+        return p;
+    }
+
+    /** Fills the column lists from the row lists of the last {@link #build}; does nothing if already done. */
+    public void buildColumns() {
+        if (columnsBuilt) {
+            return;
+        }
+        if (columnStart.length < cols + 1) {
+            columnStart = new int[cols + 1];
+        }
+        if (columnRow.length < nonZeros) {
+            columnRow = new int[rowColumn.length];
+            columnValue = new float[rowColumn.length];
+        }
+        Arrays.fill(columnStart, 0, cols + 1, 0);
+        for (int p = 0; p < nonZeros; p++) {
+            columnStart[rowColumn[p] + 1]++;
+        }
+        for (int c = 0; c < cols; c++) {
+            columnStart[c + 1] += columnStart[c];
+        }
+        // columnStart[c] now points at the next free slot of column c; rows are visited in ascending order,
+        // so each column's list comes out ascending. The shift afterwards restores the starts.
+        for (int r = 0; r < rows; r++) {
+            for (int p = rowStart[r]; p < rowStart[r + 1]; p++) {
+                int slot = columnStart[rowColumn[p]]++;
+                columnRow[slot] = r;
+                columnValue[slot] = rowValue[p];
+            }
+        }
+        System.arraycopy(columnStart, 0, columnStart, 1, cols);
+        columnStart[0] = 0;
+        columnsBuilt = true;
+    }
+
+    /** Rows indexed by the last {@link #build}. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Columns of the last indexed x. */
+    public int cols() {
+        return cols;
+    }
+
+    /** Non-zero entries found by the last {@link #build}. */
+    public int nonZeros() {
+        return nonZeros;
+    }
+
+    /** Fraction of the last indexed block that is non-zero, in [0, 1]; 1 for an empty block. */
+    public double density() {
+        long size = (long) rows * cols;
+        return size == 0 ? 1 : (double) nonZeros / size;
+    }
+
+    boolean columnsBuilt() {
+        return columnsBuilt;
+    }
+
+    private void grow(int needed) {
+        int capacity = Math.max(needed, rowColumn.length + rowColumn.length / 2);
+        rowColumn = Arrays.copyOf(rowColumn, capacity);
+        rowValue = Arrays.copyOf(rowValue, capacity);
+    }
+}
