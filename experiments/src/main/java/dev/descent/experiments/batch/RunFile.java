@@ -102,7 +102,7 @@ final class RunFile {
         long wallNanos = json.path("wall_nanos").asLong(-1);
         long trainNanos = json.path("train_nanos").asLong(-1);
         require(wallNanos >= 0 && trainNanos >= 0, "wall_nanos or train_nanos is missing");
-        return new RunResult(run.optimizer(), losses, evalIterations, accuracy, divergedAt, true, wallNanos,
+        return new RunResult(run.optimizer().canonical(), losses, evalIterations, accuracy, divergedAt, true, wallNanos,
                 trainNanos);
     }
 

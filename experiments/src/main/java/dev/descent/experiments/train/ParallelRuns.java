@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Runs independent single-threaded jobs on a fixed pool and returns their results in submission order. A job's
@@ -53,9 +54,13 @@ public final class ParallelRuns {
      * Trains all runs together, round robin in slices of {@code sliceIterations}: with more runs than threads (five
      * optimizers on two cores) every core stays busy to the end, instead of the last run training alone, and all
      * runs progress side by side. A run is handed from thread to thread only through the queue's lock, so each
-     * slice sees everything the previous slice wrote.
+     * slice sees everything the previous slice wrote. A slice of {@link Integer#MAX_VALUE} runs each run to its
+     * end, in order, so that a stop leaves whole runs behind.
+     *
+     * @param onDone called with a run's index, on the thread that finished it, the moment it is done
      */
-    public static List<RunResult> interleave(List<TrainingRun> runs, int threads, int sliceIterations) {
+    public static List<RunResult> interleave(List<TrainingRun> runs, int threads, int sliceIterations,
+                                             IntConsumer onDone) {
         checkThreads(threads);
         if (sliceIterations < 1) {
             throw new IllegalArgumentException("slice must be at least 1 iteration, got " + sliceIterations);
@@ -63,19 +68,24 @@ public final class ParallelRuns {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Deque<TrainingRun> queue = new ArrayDeque<>(runs);
+        Deque<Integer> queue = new ArrayDeque<>();
+        for (int i = 0; i < runs.size(); i++) {
+            queue.add(i);
+        }
         Callable<Void> worker = () -> {
             while (true) {
-                TrainingRun run;
+                Integer index;
                 synchronized (queue) {
-                    run = queue.pollFirst();
+                    index = queue.pollFirst();
                 }
-                if (run == null) {
+                if (index == null) {
                     return null;
                 }
-                if (!run.advance(sliceIterations)) {
+                if (runs.get(index).advance(sliceIterations)) {
+                    onDone.accept(index);
+                } else {
                     synchronized (queue) {
-                        queue.addLast(run);
+                        queue.addLast(index);
                     }
                 }
             }

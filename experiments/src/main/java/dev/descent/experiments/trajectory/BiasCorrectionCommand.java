@@ -2,8 +2,8 @@ package dev.descent.experiments.trajectory;
 
 import dev.descent.experiments.charts.ChartFiles;
 import dev.descent.experiments.charts.ChartTheme;
-import dev.descent.experiments.cli.OutputOptions;
-import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.io.OutputOptions;
+import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.AtomicFiles;
 import dev.descent.experiments.io.CsvWriter;
 import dev.descent.experiments.io.TextTable;
