@@ -82,8 +82,8 @@ public final class Main implements Callable<Integer> {
 
     /** The command as typed, e.g. {@code descent run spec.json --threads 2}, for result files. */
     static String commandLine(CommandSpec command) {
-        return "descent " + command.name() + (command.commandLine().getParseResult() == null ? ""
-                : " " + String.join(" ", command.commandLine().getParseResult().originalArgs()));
+        CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        return parsed == null ? "descent " + command.name() : "descent " + String.join(" ", parsed.originalArgs());
     }
 
     /** The configured command line: streams, colours, error handlers. Visible for tests of help output. */

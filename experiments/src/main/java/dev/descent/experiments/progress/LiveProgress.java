@@ -54,7 +54,7 @@ public final class LiveProgress extends PolledDisplay {
                     bar(completed, run.iterations()), completed, run.iterations(), status(run, completed)));
         }
         line(frame, String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s %s  elapsed %s  %s", "all runs",
-                bar(done, total), clock(elapsedSeconds()), eta(done, total)));
+                bar(done, total), BatchProgress.clock(elapsedSeconds()), eta(done, total)));
         linesDrawn = runs.size() + 1;
         out.print(frame);
         out.flush();
@@ -104,11 +104,6 @@ public final class LiveProgress extends PolledDisplay {
         if (done == 0) {
             return "ETA --:--";
         }
-        return "ETA " + clock(elapsedSeconds() * (total - done) / done);
-    }
-
-    private static String clock(double seconds) {
-        long whole = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+        return "ETA " + BatchProgress.clock(elapsedSeconds() * (total - done) / done);
     }
 }
