@@ -85,7 +85,7 @@ public final class SummaryFiles {
         baseline.put("variant", spec.baseline().variant());
         baseline.put("found", summary.baseline().isPresent());
         baseline.put("note", summary.baselineNote());
-        number(json, "target_accuracy", spec.targetAccuracy().orElse(Double.NaN));
+        json.put("target_accuracy", orNull(spec.targetAccuracy().orElse(Double.NaN)));
         ArrayNode settings = json.putArray("settings");
         for (SettingSummary setting : summary.settings()) {
             settings.add(settingJson(setting, summary));
@@ -111,9 +111,9 @@ public final class SummaryFiles {
         json.put("iterations_completed", result.losses().length);
         json.put("diverged", result.diverged());
         json.put("diverged_at", result.diverged() ? result.divergedAt() : null);
-        number(json, "final_loss", result.finalLoss());
-        number(json, "final_accuracy", result.finalAccuracy());
-        number(json, "ms_per_iteration", result.msPerIteration());
+        json.put("final_loss", orNull(result.finalLoss()));
+        json.put("final_accuracy", orNull(result.finalAccuracy()));
+        json.put("ms_per_iteration", orNull(result.msPerIteration()));
         json.put("wall_seconds", result.wallSeconds());
         return json;
     }
@@ -132,8 +132,8 @@ public final class SummaryFiles {
         for (SeedRun run : setting.runs()) {
             seeds.add(run.seed());
             keys.add(run.key());
-            addNumber(finalLosses, run.result().finalLoss());
-            addNumber(finalAccuracies, run.result().finalAccuracy());
+            finalLosses.add(orNull(run.result().finalLoss()));
+            finalAccuracies.add(orNull(run.result().finalAccuracy()));
         }
         setting.divergedSeeds().forEach(json.putArray("diverged_seeds")::add);
         json.set("final_loss", meanStd(setting.finalLoss()));
@@ -148,19 +148,15 @@ public final class SummaryFiles {
             target.put("target_accuracy", time.target());
             target.put("reached", time.reached());
             target.put("seeds", time.seeds());
-            number(target, "median_iterations", time.medianIterations());
-            number(target, "median_seconds", time.medianSeconds());
+            target.put("median_iterations", orNull(time.medianIterations()));
+            target.put("median_seconds", orNull(time.medianSeconds()));
             ArrayNode iterations = target.putArray("iterations");
             for (int iteration : time.iterations()) {
-                if (iteration == TimeToTarget.NOT_REACHED) {
-                    iterations.addNull();
-                } else {
-                    iterations.add(iteration);
-                }
+                iterations.add(iteration == TimeToTarget.NOT_REACHED ? null : Integer.valueOf(iteration));
             }
             ArrayNode seconds = target.putArray("seconds");
             for (double value : time.seconds()) {
-                addNumber(seconds, value);
+                seconds.add(orNull(value));
             }
         }
         BaselineTest test = summary.tests().get(setting.setting());
@@ -168,10 +164,10 @@ public final class SummaryFiles {
             json.putNull("versus_baseline");
         } else {
             ObjectNode versus = json.putObject("versus_baseline");
-            number(versus, "mean_final_loss_difference", test.meanDifference());
-            number(versus, "welch_p", test.welchP());
+            versus.put("mean_final_loss_difference", orNull(test.meanDifference()));
+            versus.put("welch_p", orNull(test.welchP()));
             versus.put("welch_note", test.welchReason());
-            number(versus, "mann_whitney_p", test.mannWhitneyP());
+            versus.put("mann_whitney_p", orNull(test.mannWhitneyP()));
             versus.put("mann_whitney_note", test.mannWhitneyReason());
         }
         return json;
@@ -179,26 +175,10 @@ public final class SummaryFiles {
 
     private static ObjectNode meanStd(MeanStd value) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        number(json, "mean", value.mean());
-        number(json, "std", value.std());
+        json.put("mean", orNull(value.mean()));
+        json.put("std", orNull(value.std()));
         json.put("n", value.count());
         return json;
-    }
-
-    private static void number(ObjectNode json, String field, double value) {
-        if (Double.isFinite(value)) {
-            json.put(field, value);
-        } else {
-            json.putNull(field);
-        }
-    }
-
-    private static void addNumber(ArrayNode array, double value) {
-        if (Double.isFinite(value)) {
-            array.add(value);
-        } else {
-            array.addNull();
-        }
     }
 
     private static void writeCsv(Appendable out, ExperimentSummary summary) {
@@ -275,6 +255,7 @@ public final class SummaryFiles {
         }
     }
 
+    /** The value, or null (JSON null, an empty CSV cell) when it is not a finite number. */
     private static Double orNull(double value) {
         return Double.isFinite(value) ? value : null;
     }

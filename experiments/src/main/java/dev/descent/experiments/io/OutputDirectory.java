@@ -34,26 +34,20 @@ public final class OutputDirectory {
     private OutputDirectory() {
     }
 
-    /** {@link #prepare(Path, String, boolean, Clock)} with the system clock. */
-    public static Path prepare(Path requested, String command, boolean force) {
-        return prepare(requested, command, force, Clock.systemDefaultZone());
-    }
-
     /**
-     * Resolves, checks and creates the out directory.
+     * Resolves, checks and creates the out directory of a command that is not an experiment.
      *
      * @param requested the {@code --out} value, or {@code null} for the default
      * @param command the command name, used in the default directory name
      * @param force whether results already in {@code requested} may be overwritten
-     * @param clock the time for the default directory's name
      * @return the absolute directory, which exists
      * @throws UserError if the directory holds results and {@code force} is false, is a file, or cannot be made
      */
-    public static Path prepare(Path requested, String command, boolean force, Clock clock) {
-        return prepare(requested, command, force, clock, Path.of(""));
+    public static Path prepare(Path requested, String command, boolean force) {
+        return prepare(requested, command, force, Clock.systemDefaultZone(), Path.of(""));
     }
 
-    /** As {@link #prepare(Path, String, boolean, Clock)}, with relative paths resolved against {@code workingDir}. */
+    /** As {@link #prepare(Path, String, boolean)}, at {@code clock}'s time and relative to {@code workingDir}. */
     static Path prepare(Path requested, String command, boolean force, Clock clock, Path workingDir) {
         Path base = workingDir.toAbsolutePath();
         Path dir;

@@ -16,15 +16,6 @@ public final class OutputOptions {
     @Option(names = "--force", description = "Write into --out even if it already holds results.")
     boolean force;
 
-    /** The requested directory, or {@code null} for the default. */
-    public Path requested() {
-        return out;
-    }
-
-    public boolean force() {
-        return force;
-    }
-
     /** Resolves, checks and creates the out directory; see {@link OutputDirectory#prepare(Path, String, boolean)}. */
     public Path prepare(String command) {
         return OutputDirectory.prepare(out, command, force);

@@ -73,7 +73,12 @@ public final class Pipeline {
         MnistData loaded = null;
         if (!plan.toCompute().isEmpty()) {
             ChartFiles.warmUpInBackground();
-            loaded = data.load();
+            try {
+                loaded = data.load();
+            } catch (IOException | IllegalArgumentException e) {
+                // A missing, truncated or corrupt data file is the user's to fix (the message names the file).
+                throw new UserError("cannot load " + spec.dataset() + ": " + e.getMessage(), e);
+            }
             int size = loaded.train().size();
             if (spec.batchSize() > size) {
                 throw new UserError(request.batchSizeSource() + " " + spec.batchSize() + " is larger than the"
@@ -105,6 +110,6 @@ public final class Pipeline {
         out.println("results in " + outDir);
         out.println("report: " + report);
         out.flush();
-        return ExitStatus.of(stop.stopped());
+        return ExitStatus.of(stop.getAsBoolean());
     }
 }

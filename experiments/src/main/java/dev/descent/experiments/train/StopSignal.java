@@ -66,11 +66,6 @@ public final class StopSignal implements BooleanSupplier, AutoCloseable {
         return stopRequested;
     }
 
-    /** True when the stop came from an interrupt rather than the work finishing. */
-    public boolean stopped() {
-        return stopRequested;
-    }
-
     private void onShutdown() {
         stopRequested = true;
         try {
