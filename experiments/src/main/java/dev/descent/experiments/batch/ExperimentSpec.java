@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  *
  * @param name           title of the experiment, also the default out directory {@code results/run-<name>}
  * @param description    free text shown in the report, or null
- * @param dataset        "mnist" or "fashion"
+ * @param dataset        the data set
  * @param data           explicit data directory, or null for the default one (not part of any run's identity)
  * @param network        the spec's network (variants replace parts of it)
  * @param iterations     updates per run
@@ -34,7 +34,7 @@ import java.util.OptionalDouble;
  * @param targetAccuracy the accuracy for time-to-target, or empty
  * @param source         the file's JSON as written
  */
-public record ExperimentSpec(String name, String description, String dataset, Path data, NetworkSpec network,
+public record ExperimentSpec(String name, String description, DataSet dataset, Path data, NetworkSpec network,
                              int iterations, int batchSize, Sampling sampling, int evalEvery, List<Long> seeds,
                              List<OptimizerSpec> optimizers, List<Variant> variants,
                              boolean hasVariants, Baseline baseline, OptionalDouble targetAccuracy,
@@ -71,7 +71,7 @@ public record ExperimentSpec(String name, String description, String dataset, Pa
     /** The training engine's setup for one variant and seed. */
     public TrainingSetup setup(Variant variant, long seed) {
         NetworkSpec net = variant.network();
-        return new TrainingSetup(dataset, net.hidden(), net.activation(), net.init().toString(), net.weightDecay(),
+        return new TrainingSetup(dataset.label(), net.hidden(), net.activation(), net.init().toString(), net.weightDecay(),
                 iterations,
                 batchSize, sampling, evalEvery, seed);
     }
@@ -93,7 +93,7 @@ public record ExperimentSpec(String name, String description, String dataset, Pa
         if (description != null) {
             json.put("description", description);
         }
-        json.put("dataset", dataset);
+        json.put("dataset", dataset.label());
         json.put("data", data == null ? null : data.toString());
         json.set("network", network.toJson());
         json.put("iterations", iterations);

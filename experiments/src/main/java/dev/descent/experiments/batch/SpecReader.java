@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.train.Sampling;
 import dev.descent.experiments.train.TrainingSetup;
-import dev.descent.mnist.DataSets;
 import dev.descent.network.Activation;
 import dev.descent.network.WeightInit;
 import dev.descent.optimizers.OptimizerSpec;
@@ -32,7 +31,6 @@ import java.util.Set;
  * Defaults are the book's experiment. The format is described in {@code experiments/specs/FORMAT.md}.
  */
 public final class SpecReader {
-    public static final String DEFAULT_DATASET = "mnist";
 
     static final List<String> FIELDS = List.of("name", "description", "dataset", "data", "network", "iterations",
             "batch_size", "sampling", "eval_every", "seeds", "optimizers", "grids", "variants", "baseline",
@@ -91,7 +89,7 @@ public final class SpecReader {
         String name = name(root.field("name"), defaultName);
         SpecNode descriptionNode = root.field("description");
         String description = descriptionNode.isAbsent() ? null : descriptionNode.text();
-        String dataset = dataset(root.field("dataset"));
+        DataSet dataset = dataset(root.field("dataset"));
         SpecNode dataNode = root.field("data");
         Path data = dataNode.isAbsent() ? null : Path.of(dataNode.text());
         NetworkSpec network = NetworkReader.network(root.field("network"), bookNetwork());
@@ -132,13 +130,10 @@ public final class SpecReader {
         return name;
     }
 
-    private static String dataset(SpecNode node) {
-        String dataset = node.text(DEFAULT_DATASET);
-        if (!DataSets.NAMES.contains(dataset)) {
-            throw node.error("unknown dataset \"" + dataset + "\" at " + node.path() + "; valid: "
-                    + String.join(", ", DataSets.NAMES));
-        }
-        return dataset;
+    private static DataSet dataset(SpecNode node) {
+        String text = node.text(DataSet.MNIST.label());
+        return DataSet.find(text).orElseThrow(() -> node.error("unknown dataset \"" + text + "\" at " + node.path()
+                + "; valid: " + DataSet.labels()));
     }
 
 

@@ -1,6 +1,7 @@
 package dev.descent.experiments.cli;
 
 import dev.descent.experiments.batch.Baseline;
+import dev.descent.experiments.batch.DataSet;
 import dev.descent.experiments.batch.ExperimentSpec;
 import dev.descent.experiments.batch.NetworkSpec;
 import dev.descent.experiments.batch.Variant;
@@ -128,7 +129,7 @@ public final class CompareCommand implements Callable<Integer> {
                 "--batch-size");
         try (StopSignal stop = StopSignal.onInterrupt()) {
             return Pipeline.run(request, new ComparePresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
-                    spec.dataset(), dataDir, System.err), stop, command.commandLine().getOut(),
+                    spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),
                     command.commandLine().getErr());
         }
     }
@@ -139,16 +140,15 @@ public final class CompareCommand implements Callable<Integer> {
         atLeastOne("--iterations", iterations);
         atLeastOne("--batch-size", batchSize);
         atLeastOne("--eval-every", evalEvery);
-        if (!DataSets.NAMES.contains(dataset)) {
-            throw new UserError("--dataset '" + dataset + "' is unknown; valid: " + String.join(", ", DataSets.NAMES));
-        }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new UserError("--weight-decay " + weightDecay + " must be a finite number >= 0, e.g. 0.0001");
         }
         NetworkSpec network = new NetworkSpec(hiddenSizes(hidden), parse("--activation", activation,
                 Activation::parse), parse("--init", init, WeightInit::parse), weightDecay);
         Path data = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
-        return new ExperimentSpec(COMMAND, null, dataset, data, network, iterations, batchSize,
+        DataSet set = DataSet.find(dataset).orElseThrow(() -> new UserError("--dataset '" + dataset
+                + "' is unknown; valid: " + DataSet.labels()));
+        return new ExperimentSpec(COMMAND, null, set, data, network, iterations, batchSize,
                 parse("--sampling", sampling, Sampling::parse), evalEvery, List.of(seed), specs,
                 List.of(new Variant(Variant.DEFAULT_NAME, network)), false, new Baseline(
                 OptimizerSpec.parse(Baseline.DEFAULT_OPTIMIZER), Variant.DEFAULT_NAME, false), OptionalDouble.empty(),

@@ -69,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
                 specFile + ": \"batch_size\"");
         try (StopSignal stop = StopSignal.onInterrupt()) {
             return Pipeline.run(request, new BatchPresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
-                    spec.dataset(), dataDir, System.err), stop, command.commandLine().getOut(),
+                    spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),
                     command.commandLine().getErr());
         }
     }

@@ -267,7 +267,7 @@ public final class BatchCharts {
         String seeds = spec.seeds().size() == 1 ? "seed " + spec.seeds().get(0) : "seeds "
                 + spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(","));
         String title = String.format(Locale.ROOT, "%s on %s (%s%s, batch %d, %s)", spec.name(),
-                spec.dataset().equals("fashion") ? "Fashion-MNIST" : spec.dataset().toUpperCase(Locale.ROOT),
+                spec.dataset().title(),
                 spec.hasVariants() ? "" : setup.architecture() + ", ", setup.activation(), setup.batchSize(), seeds);
         return summary.counts().complete() ? title : title + ", interrupted";
     }

@@ -103,7 +103,7 @@ public final class ReportPage {
 
     private static void experiment(StringBuilder page, ExperimentSpec spec) {
         page.append("<h2 id=\"experiment\">Experiment</h2>\n<dl class=\"facts\">\n");
-        fact(page, "data set", spec.dataset());
+        fact(page, "data set", spec.dataset().title());
         if (spec.hasVariants()) {
             for (var variant : spec.variants()) {
                 fact(page, "net: " + variant.name(), describe(variant.network()));

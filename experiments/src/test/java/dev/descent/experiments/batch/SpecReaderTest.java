@@ -34,7 +34,7 @@ class SpecReaderTest {
     void anEmptyObjectIsTheBooksExperiment() {
         ExperimentSpec spec = parse("{}");
         assertEquals("from-file", spec.name());
-        assertEquals("mnist", spec.dataset());
+        assertEquals(DataSet.MNIST, spec.dataset());
         assertEquals(List.of(100, 100, 100, 100), spec.network().hidden());
         assertEquals(Activation.RELU, spec.network().activation());
         assertEquals("he", spec.network().init().toString());
