@@ -2,6 +2,7 @@ package dev.descent.experiments.trajectory;
 
 import dev.descent.experiments.charts.ChartFiles;
 import dev.descent.experiments.io.OutputOptions;
+import dev.descent.experiments.common.ExitStatus;
 import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.TextTable;
 import dev.descent.optimizers.Optimizer;
@@ -82,7 +83,7 @@ public final class TrajectoryCommand implements Callable<Integer> {
 
         out.print(summary(trajectories));
         out.println("results in " + dir + ": " + CSV_FILE + ", " + CHART_NAME + ".png, " + CHART_NAME + ".svg");
-        return 0;
+        return ExitStatus.OK;
     }
 
     /** The final point of every trajectory as an aligned table. */
