@@ -1,100 +1,86 @@
 package dev.descent.experiments.batch;
 
-import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.progress.ProgressDisplay;
 import dev.descent.experiments.train.EvaluationSet;
 import dev.descent.experiments.train.ParallelRuns;
-import dev.descent.experiments.train.RunProgress;
 import dev.descent.experiments.train.RunResult;
 import dev.descent.experiments.train.TrainingRun;
 import dev.descent.mnist.MnistData;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs the runs of a spec that are not stored yet, in parallel, each single-threaded, and stores each complete one
- * the moment it finishes. The data set is loaded only when something must be computed, so re-making the
- * summary and report of a finished sweep needs no data.
+ * The runs of an experiment: which are stored already ({@link #plan}), and the computing of the others in
+ * parallel, each single-threaded, each complete one stored the moment it finishes ({@link #compute}).
  */
 public final class BatchRunner {
-    /** Loads the data set, only if a run must be computed. */
-    @FunctionalInterface
-    public interface DataLoader {
-        MnistData load() throws IOException;
+
+    /**
+     * The runs of a spec before anything is computed.
+     *
+     * @param runs      every distinct run by key, in spec order (settings × seeds; identical configurations once)
+     * @param stored    the runs found complete in the store
+     * @param toCompute the others, in spec order
+     */
+    public record Plan(Map<String, RunConfiguration> runs, Map<String, SeedRun> stored,
+                       List<RunConfiguration> toCompute) {
     }
 
     /**
-     * What a batch ended with.
+     * What an experiment ended with.
      *
-     * @param results complete runs by key: the stored ones and the ones computed now
-     * @param counts  how many were reused, computed and left missing
+     * @param runs        every run by key, in spec order: stored, computed now, or stopped (incomplete, not
+     *                    stored)
+     * @param counts      how many were reused, computed and left missing
+     * @param wallSeconds the computing's wall time (0 when nothing was computed)
      */
-    public record Outcome(Map<String, SeedRun> results, RunCounts counts) {
+    public record Outcome(Map<String, SeedRun> runs, RunCounts counts, double wallSeconds) {
     }
 
-    private final ExperimentSpec spec;
-    private final RunStore store;
-    private final int threads;
-    private final PrintWriter out;
-    private final boolean liveProgress;
-
-    public BatchRunner(ExperimentSpec spec, RunStore store, int threads, PrintWriter out, boolean liveProgress) {
-        this.spec = spec;
-        this.store = store;
-        this.threads = threads;
-        this.out = out;
-        this.liveProgress = liveProgress;
+    private BatchRunner() {
     }
 
-    public Outcome run(DataLoader data, BooleanSupplier stopRequested) throws IOException {
+    /** Looks every run of {@code spec} up in {@code store}. */
+    public static Plan plan(ExperimentSpec spec, RunStore store) {
         Map<String, RunConfiguration> runs = new LinkedHashMap<>();
         for (RunConfiguration run : spec.runs()) {
             runs.putIfAbsent(run.key(), run);
         }
-        Map<String, SeedRun> results = new LinkedHashMap<>();
+        Map<String, SeedRun> stored = new LinkedHashMap<>();
         List<RunConfiguration> toCompute = new ArrayList<>();
-        for (Map.Entry<String, RunConfiguration> entry : runs.entrySet()) {
-            RunConfiguration run = entry.getValue();
-            store.load(run).ifPresentOrElse(
-                    result -> results.put(entry.getKey(), new SeedRun(run.seed(), entry.getKey(), result)),
-                    () -> toCompute.add(run));
-        }
-        int reused = results.size();
-        out.println(runs.size() + " runs in " + spec.name() + " (" + spec.settings().size() + " settings × "
-                + spec.seeds().size() + " seeds): " + reused + " reused from " + store.dir() + ", "
-                + toCompute.size() + " to compute" + (toCompute.isEmpty() ? "" : " on " + Math.min(threads,
-                toCompute.size()) + " threads"));
-        out.flush();
-        if (toCompute.isEmpty()) {
-            return new Outcome(results, new RunCounts(runs.size(), reused, 0, 0));
-        }
+        runs.forEach((key, run) -> store.load(run).ifPresentOrElse(
+                result -> stored.put(key, new SeedRun(run.seed(), key, result)), () -> toCompute.add(run)));
+        return new Plan(runs, stored, toCompute);
+    }
 
-        MnistData loaded = data.load();
-        EvaluationSet test = EvaluationSet.of(loaded.test());
-        List<TrainingRun> trainingRuns = new ArrayList<>();
-        for (RunConfiguration run : toCompute) {
+    /**
+     * Computes the runs the plan lacks.
+     *
+     * @param slice   iterations a run trains before it yields its thread ({@link ParallelRuns#interleave})
+     * @param labels  one label per run to compute, for the display
+     * @param display started before the runs, told of each finished run, closed after them
+     * @throws IOException if a finished run cannot be stored
+     */
+    public static Outcome compute(Plan plan, MnistData data, RunStore store, int threads, int slice,
+                                  List<String> labels, ProgressDisplay display, BooleanSupplier stopRequested)
+            throws IOException {
+        List<RunConfiguration> toCompute = plan.toCompute();
+        Map<String, SeedRun> done = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        if (!toCompute.isEmpty()) {
+            EvaluationSet test = EvaluationSet.of(data.test());
+            List<TrainingRun> training = toCompute.stream().map(run -> new TrainingRun(run.setup(),
+                    run.optimizer().canonical(), data.train(), test, stopRequested)).toList();
+            display.start(training.stream().map(TrainingRun::progress).toList(), labels);
             try {
-                trainingRuns.add(new TrainingRun(run.setup(), run.optimizer(), loaded.train(), test, stopRequested));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(spec.name() + ": \"batch_size\": " + e.getMessage(), e);
-            }
-        }
-        List<RunProgress> progress = trainingRuns.stream().map(TrainingRun::progress).toList();
-        List<Callable<RunResult>> jobs = new ArrayList<>();
-        int computed;
-        try (BatchProgress display = new BatchProgress(out, liveProgress, SettingLabels.of(spec), runs.size(), reused,
-                progress)) {
-            for (int i = 0; i < toCompute.size(); i++) {
-                RunConfiguration run = toCompute.get(i);
-                TrainingRun training = trainingRuns.get(i);
-                jobs.add(() -> {
-                    RunResult result = training.call();
+                ParallelRuns.interleave(training, threads, slice, index -> {
+                    RunConfiguration run = toCompute.get(index);
+                    RunResult result = training.get(index).result();
                     if (result.complete()) {
                         try {
                             store.save(run, result);
@@ -102,26 +88,28 @@ public final class BatchRunner {
                             throw new UncheckedIOException("cannot store run " + run.key() + " in " + store.dir(), e);
                         }
                     }
-                    display.finished(run, result);
-                    return result;
+                    display.finished(index, result);
                 });
-            }
-            List<RunResult> computedResults;
-            try {
-                computedResults = ParallelRuns.run(jobs, threads);
             } catch (UncheckedIOException e) {
                 throw new IOException(e.getMessage() + ": " + e.getCause().getMessage(), e.getCause());
+            } finally {
+                display.close();
             }
-            computed = 0;
             for (int i = 0; i < toCompute.size(); i++) {
-                RunResult result = computedResults.get(i);
-                if (result.complete()) {
-                    RunConfiguration run = toCompute.get(i);
-                    results.put(run.key(), new SeedRun(run.seed(), run.key(), result));
-                    computed++;
-                }
+                RunConfiguration run = toCompute.get(i);
+                done.put(run.key(), new SeedRun(run.seed(), run.key(), training.get(i).result()));
             }
         }
-        return new Outcome(results, new RunCounts(runs.size(), reused, computed, toCompute.size() - computed));
+        double wallSeconds = toCompute.isEmpty() ? 0 : (System.nanoTime() - started) / 1e9;
+        Map<String, SeedRun> runs = new LinkedHashMap<>();
+        int computed = 0;
+        for (String key : plan.runs().keySet()) {
+            SeedRun run = plan.stored().containsKey(key) ? plan.stored().get(key) : done.get(key);
+            runs.put(key, run);
+            computed += done.containsKey(key) && run.result().complete() ? 1 : 0;
+        }
+        int reused = plan.stored().size();
+        return new Outcome(runs, new RunCounts(plan.runs().size(), reused, computed,
+                plan.runs().size() - reused - computed), wallSeconds);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.experiments.train.Sampling;
 import dev.descent.experiments.train.TrainingSetup;
+import dev.descent.optimizers.OptimizerSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.OptionalDouble;
  *
  * @param name           title of the experiment, also the default out directory {@code results/run-<name>}
  * @param description    free text shown in the report, or null
- * @param dataset        "mnist" or "fashion"
+ * @param dataset        the data set
  * @param data           explicit data directory, or null for the default one (not part of any run's identity)
  * @param network        the spec's network (variants replace parts of it)
  * @param iterations     updates per run
@@ -26,16 +27,16 @@ import java.util.OptionalDouble;
  * @param sampling       how batches are drawn
  * @param evalEvery      test accuracy every this many iterations and after the last
  * @param seeds          the seeds every setting runs with, no duplicates
- * @param optimizers     canonical specs from {@code "optimizers"}, then from the grids, duplicates removed
+ * @param optimizers     specs from {@code "optimizers"}, then from the grids, duplicates removed
  * @param variants       at least one; {@link Variant#DEFAULT_NAME} alone when the file lists none
  * @param hasVariants    whether the file listed variants (labels then carry the variant name)
  * @param baseline       the setting the statistics compare against
  * @param targetAccuracy the accuracy for time-to-target, or empty
  * @param source         the file's JSON as written
  */
-public record ExperimentSpec(String name, String description, String dataset, Path data, NetworkSpec network,
+public record ExperimentSpec(String name, String description, DataSet dataset, Path data, NetworkSpec network,
                              int iterations, int batchSize, Sampling sampling, int evalEvery, List<Long> seeds,
-                             List<String> optimizers, List<Variant> variants,
+                             List<OptimizerSpec> optimizers, List<Variant> variants,
                              boolean hasVariants, Baseline baseline, OptionalDouble targetAccuracy,
                              JsonNode source) {
 
@@ -49,7 +50,7 @@ public record ExperimentSpec(String name, String description, String dataset, Pa
     public List<Setting> settings() {
         List<Setting> settings = new ArrayList<>();
         for (Variant variant : variants) {
-            for (String optimizer : optimizers) {
+            for (OptimizerSpec optimizer : optimizers) {
                 settings.add(new Setting(variant, optimizer));
             }
         }
@@ -70,7 +71,8 @@ public record ExperimentSpec(String name, String description, String dataset, Pa
     /** The training engine's setup for one variant and seed. */
     public TrainingSetup setup(Variant variant, long seed) {
         NetworkSpec net = variant.network();
-        return new TrainingSetup(dataset, net.hidden(), net.activation(), net.init(), net.weightDecay(), iterations,
+        return new TrainingSetup(dataset.label(), net.hidden(), net.activation(), net.init().toString(), net.weightDecay(),
+                iterations,
                 batchSize, sampling, evalEvery, seed);
     }
 
@@ -91,10 +93,8 @@ public record ExperimentSpec(String name, String description, String dataset, Pa
         if (description != null) {
             json.put("description", description);
         }
-        json.put("dataset", dataset);
-        if (data != null) {
-            json.put("data", data.toString());
-        }
+        json.put("dataset", dataset.label());
+        json.put("data", data == null ? null : data.toString());
         json.set("network", network.toJson());
         json.put("iterations", iterations);
         json.put("batch_size", batchSize);
@@ -103,7 +103,7 @@ public record ExperimentSpec(String name, String description, String dataset, Pa
         ArrayNode seedList = json.putArray("seeds");
         seeds.forEach(seedList::add);
         ArrayNode optimizerList = json.putArray("optimizers");
-        optimizers.forEach(optimizerList::add);
+        optimizers.forEach(spec -> optimizerList.add(spec.canonical()));
         if (hasVariants) {
             ArrayNode variantList = json.putArray("variants");
             for (Variant variant : variants) {
@@ -115,7 +115,7 @@ public record ExperimentSpec(String name, String description, String dataset, Pa
         // A default baseline that is not among the settings stays implicit: written out, it would be an error.
         if (baseline.explicit() || optimizers.contains(baseline.optimizer())) {
             ObjectNode baselineJson = json.putObject("baseline");
-            baselineJson.put("optimizer", baseline.optimizer());
+            baselineJson.put("optimizer", baseline.optimizer().canonical());
             if (hasVariants) {
                 baselineJson.put("variant", baseline.variant());
             }

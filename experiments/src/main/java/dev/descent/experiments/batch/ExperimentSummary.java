@@ -18,12 +18,14 @@ import java.util.function.UnaryOperator;
  * @param baselineNote  why there are no tests, or null
  * @param tests         per setting other than the baseline, its test against the baseline (empty without one)
  * @param counts        how the runs came about
+ * @param results       every run by key, complete or stopped, as the runner returned them
  */
 public record ExperimentSummary(ExperimentSpec spec, List<SettingSummary> settings, Optional<SettingSummary> baseline,
-                                String baselineNote, Map<Setting, BaselineTest> tests, RunCounts counts) {
+                                String baselineNote, Map<Setting, BaselineTest> tests, RunCounts counts,
+                                Map<String, SeedRun> results) {
 
     /**
-     * @param results  complete runs by key; runs of the spec that are absent count as missing
+     * @param results  runs by key; runs stopped early add to the curves only, absent ones count as missing
      * @param smoother applied to each seed's loss curve before averaging
      */
     public static ExperimentSummary of(ExperimentSpec spec, Map<String, SeedRun> results, RunCounts counts,
@@ -47,7 +49,7 @@ public record ExperimentSummary(ExperimentSpec spec, List<SettingSummary> settin
         String note = null;
         Map<Setting, BaselineTest> tests = new LinkedHashMap<>();
         if (baseline.isEmpty()) {
-            note = "the baseline " + spec.baseline().optimizer() + " is not among the settings, so no setting is"
+            note = "the baseline " + spec.baseline().optimizer().canonical() + " is not among the settings, so no setting is"
                     + " tested against it; name one with \"baseline\" in the spec";
         } else if (spec.seeds().size() < BaselineTest.MIN_SEEDS) {
             note = "one seed per setting: the tests need at least " + BaselineTest.MIN_SEEDS
@@ -62,6 +64,6 @@ public record ExperimentSummary(ExperimentSpec spec, List<SettingSummary> settin
                 }
             }
         }
-        return new ExperimentSummary(spec, List.copyOf(settings), baseline, note, tests, counts);
+        return new ExperimentSummary(spec, List.copyOf(settings), baseline, note, tests, counts, results);
     }
 }

@@ -45,11 +45,11 @@ final class NetworkReader {
             }
         }
         SpecNode initNode = node.field("init");
-        String init = base.init();
+        WeightInit init = base.init();
         if (!initNode.isAbsent()) {
             String text = initNode.isText() ? initNode.text() : initNode.numberText();
             try {
-                init = WeightInit.parse(text).toString();
+                init = WeightInit.parse(text);
             } catch (IllegalArgumentException e) {
                 throw initNode.error("bad weight init at " + initNode.path() + ": " + e.getMessage(), e);
             }

@@ -3,6 +3,7 @@ package dev.descent.experiments.batch;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.network.Activation;
+import dev.descent.network.WeightInit;
 import java.util.List;
 
 /**
@@ -10,10 +11,10 @@ import java.util.List;
  *
  * @param hidden      hidden layer widths, e.g. [100, 100, 100, 100]
  * @param activation  hidden activation
- * @param init        canonical weight-init spelling: "he", "xavier" or a standard deviation such as "0.01"
+ * @param init        weight initialisation: He, Xavier or a standard deviation such as 0.01
  * @param weightDecay L2 coefficient λ
  */
-public record NetworkSpec(List<Integer> hidden, Activation activation, String init, double weightDecay) {
+public record NetworkSpec(List<Integer> hidden, Activation activation, WeightInit init, double weightDecay) {
 
     public NetworkSpec {
         hidden = List.copyOf(hidden);
@@ -26,7 +27,7 @@ public record NetworkSpec(List<Integer> hidden, Activation activation, String in
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         hidden.forEach(json.putArray("hidden")::add);
         json.put("activation", activation.toString());
-        json.put("init", init);
+        json.put("init", init.toString());
         json.put("weight_decay", weightDecay);
         return json;
     }

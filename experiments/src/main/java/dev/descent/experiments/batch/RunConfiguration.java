@@ -3,6 +3,7 @@ package dev.descent.experiments.batch;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.experiments.train.TrainingSetup;
+import dev.descent.optimizers.OptimizerSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +35,7 @@ public record RunConfiguration(Setting setting, TrainingSetup setup) {
         return setup.seed();
     }
 
-    public String optimizer() {
+    public OptimizerSpec optimizer() {
         return setting.optimizer();
     }
 
@@ -52,7 +53,7 @@ public record RunConfiguration(Setting setting, TrainingSetup setup) {
         json.put("sampling", setup.sampling().label());
         json.put("eval_every", setup.evalEvery());
         json.put("seed", setup.seed());
-        json.put("optimizer", setting.optimizer());
+        json.put("optimizer", setting.optimizer().canonical());
         return json;
     }
 

@@ -35,13 +35,9 @@ final class RunFile {
         json.put("wall_seconds", result.wallSeconds());
         json.put("ms_per_iteration", result.msPerIteration());
         json.put("diverged", result.diverged());
-        if (result.diverged()) {
-            json.put("diverged_at", result.divergedAt());
-        } else {
-            json.putNull("diverged_at");
-        }
-        putNumber(json, "final_loss", result.finalLoss());
-        putNumber(json, "final_accuracy", result.finalAccuracy());
+        json.put("diverged_at", result.diverged() ? Integer.valueOf(result.divergedAt()) : null);
+        json.put("final_loss", Double.isFinite(result.finalLoss()) ? result.finalLoss() : null);
+        json.put("final_accuracy", Double.isFinite(result.finalAccuracy()) ? result.finalAccuracy() : null);
         ArrayNode losses = json.putArray("losses");
         for (double loss : result.losses()) {
             losses.add(loss);
@@ -102,7 +98,7 @@ final class RunFile {
         long wallNanos = json.path("wall_nanos").asLong(-1);
         long trainNanos = json.path("train_nanos").asLong(-1);
         require(wallNanos >= 0 && trainNanos >= 0, "wall_nanos or train_nanos is missing");
-        return new RunResult(run.optimizer(), losses, evalIterations, accuracy, divergedAt, true, wallNanos,
+        return new RunResult(run.optimizer().canonical(), losses, evalIterations, accuracy, divergedAt, true, wallNanos,
                 trainNanos);
     }
 
@@ -115,14 +111,6 @@ final class RunFile {
             values[i] = value.doubleValue();
         }
         return values;
-    }
-
-    private static void putNumber(ObjectNode json, String field, double value) {
-        if (Double.isFinite(value)) {
-            json.put(field, value);
-        } else {
-            json.putNull(field);
-        }
     }
 
     private static void require(boolean condition, String problem) {

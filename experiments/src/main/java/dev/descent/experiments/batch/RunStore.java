@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.descent.experiments.io.AtomicFiles;
 import dev.descent.experiments.io.Json;
+import dev.descent.experiments.io.OutputDirectory;
 import dev.descent.experiments.train.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public final class RunStore {
     /** The subdirectory of the out directory holding the runs. */
-    public static final String DIR = "runs";
+    public static final String DIR = OutputDirectory.RUNS_DIR;
 
     private final Path dir;
     private final PrintWriter warnings;

@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * @param setting          the optimizer setting
  * @param label            its name in tables and legends
  * @param expectedSeeds    seeds the spec asks for
- * @param runs             the complete runs present, in seed order of the spec
+ * @param runs             the complete runs present, in seed order of the spec (runs stopped early add their
+ *                         points to the curves only)
  * @param divergedSeeds    seeds whose run diverged
  * @param loss             smoothed training loss per iteration: mean and sample std over seeds
  * @param evalIterations   iterations at which accuracy was measured (of the longest run)
@@ -44,25 +45,28 @@ public record SettingSummary(Setting setting, String label, int expectedSeeds, L
     /**
      * @param smoother applied to each seed's loss curve before averaging (the book's Kaiser smoothing)
      */
-    public static SettingSummary of(Setting setting, String label, int expectedSeeds, List<SeedRun> runs,
+    public static SettingSummary of(Setting setting, String label, int expectedSeeds, List<SeedRun> present,
                                     OptionalDouble target, UnaryOperator<double[]> smoother) {
         List<double[]> smoothedLosses = new ArrayList<>();
         List<double[]> accuracies = new ArrayList<>();
+        int[] evalIterations = new int[0];
+        for (SeedRun run : present) {
+            smoothedLosses.add(smoother.apply(run.result().losses()));
+            accuracies.add(run.result().testAccuracy());
+            if (run.result().evalIterations().length > evalIterations.length) {
+                evalIterations = run.result().evalIterations();
+            }
+        }
+        List<SeedRun> runs = present.stream().filter(run -> run.result().complete()).toList();
         List<Long> diverged = new ArrayList<>();
         List<Double> finalLosses = new ArrayList<>();
         List<Double> finalAccuracies = new ArrayList<>();
         double[] msPerIteration = new double[runs.size()];
         double wallSeconds = 0;
-        int[] evalIterations = new int[0];
         int[][] evalPerSeed = new int[runs.size()][];
         double[][] accuracyPerSeed = new double[runs.size()][];
         for (int i = 0; i < runs.size(); i++) {
             RunResult result = runs.get(i).result();
-            smoothedLosses.add(smoother.apply(result.losses()));
-            accuracies.add(result.testAccuracy());
-            if (result.evalIterations().length > evalIterations.length) {
-                evalIterations = result.evalIterations();
-            }
             if (result.diverged()) {
                 diverged.add(runs.get(i).seed());
             } else {

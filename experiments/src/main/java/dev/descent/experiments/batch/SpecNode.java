@@ -1,7 +1,7 @@
 package dev.descent.experiments.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.common.UserError;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

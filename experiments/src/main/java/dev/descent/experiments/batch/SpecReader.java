@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.train.Sampling;
 import dev.descent.experiments.train.TrainingSetup;
-import dev.descent.mnist.DataSets;
 import dev.descent.network.Activation;
-import dev.descent.optimizers.Optimizers;
+import dev.descent.network.WeightInit;
+import dev.descent.optimizers.OptimizerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +31,6 @@ import java.util.Set;
  * Defaults are the book's experiment. The format is described in {@code experiments/specs/FORMAT.md}.
  */
 public final class SpecReader {
-    public static final String DEFAULT_DATASET = "mnist";
-    public static final String DEFAULT_ACTIVATION = "relu";
-    public static final String DEFAULT_INIT = "he";
 
     static final List<String> FIELDS = List.of("name", "description", "dataset", "data", "network", "iterations",
             "batch_size", "sampling", "eval_every", "seeds", "optimizers", "grids", "variants", "baseline",
@@ -92,7 +89,7 @@ public final class SpecReader {
         String name = name(root.field("name"), defaultName);
         SpecNode descriptionNode = root.field("description");
         String description = descriptionNode.isAbsent() ? null : descriptionNode.text();
-        String dataset = dataset(root.field("dataset"));
+        DataSet dataset = dataset(root.field("dataset"));
         SpecNode dataNode = root.field("data");
         Path data = dataNode.isAbsent() ? null : Path.of(dataNode.text());
         NetworkSpec network = NetworkReader.network(root.field("network"), bookNetwork());
@@ -101,7 +98,7 @@ public final class SpecReader {
         Sampling sampling = sampling(root.field("sampling"));
         int evalEvery = atLeastOne(root.field("eval_every"), TrainingSetup.DEFAULT_EVAL_EVERY);
         List<Long> seeds = seeds(root.field("seeds"));
-        List<String> optimizers = OptimizerReader.optimizers(root.field("optimizers"), root.field("grids"));
+        List<OptimizerSpec> optimizers = OptimizerReader.optimizers(root.field("optimizers"), root.field("grids"));
         List<Variant> variants = NetworkReader.variants(root.field("variants"), network);
         boolean hasVariants = !root.field("variants").isAbsent();
         Baseline baseline = baseline(root.field("baseline"), variants, optimizers);
@@ -121,8 +118,7 @@ public final class SpecReader {
     }
 
     private static NetworkSpec bookNetwork() {
-        return new NetworkSpec(TrainingSetup.BOOK_HIDDEN_SIZES, Activation.parse(DEFAULT_ACTIVATION),
-                DEFAULT_INIT, 0.0);
+        return new NetworkSpec(TrainingSetup.BOOK_HIDDEN_SIZES, Activation.RELU, WeightInit.he(), 0.0);
     }
 
     static String name(SpecNode node, String fallback) {
@@ -134,13 +130,10 @@ public final class SpecReader {
         return name;
     }
 
-    private static String dataset(SpecNode node) {
-        String dataset = node.text(DEFAULT_DATASET);
-        if (!DataSets.NAMES.contains(dataset)) {
-            throw node.error("unknown dataset \"" + dataset + "\" at " + node.path() + "; valid: "
-                    + String.join(", ", DataSets.NAMES));
-        }
-        return dataset;
+    private static DataSet dataset(SpecNode node) {
+        String text = node.text(DataSet.MNIST.label());
+        return DataSet.find(text).orElseThrow(() -> node.error("unknown dataset \"" + text + "\" at " + node.path()
+                + "; valid: " + DataSet.labels()));
     }
 
 
@@ -198,14 +191,14 @@ public final class SpecReader {
     }
 
 
-    private static Baseline baseline(SpecNode node, List<Variant> variants, List<String> optimizers) {
+    private static Baseline baseline(SpecNode node, List<Variant> variants, List<OptimizerSpec> optimizers) {
         String firstVariant = variants.get(0).name();
         if (node.isAbsent()) {
-            return new Baseline(Optimizers.parse(Baseline.DEFAULT_OPTIMIZER).toString(), firstVariant, false);
+            return new Baseline(OptimizerSpec.parse(Baseline.DEFAULT_OPTIMIZER), firstVariant, false);
         }
         Baseline baseline;
         if (node.isText()) {
-            baseline = new Baseline(OptimizerReader.canonical(node, node.text()), firstVariant, true);
+            baseline = new Baseline(OptimizerReader.spec(node, node.text()), firstVariant, true);
         } else {
             node.requireObject(BASELINE_FIELDS);
             SpecNode optimizerNode = node.field("optimizer");
@@ -213,7 +206,7 @@ public final class SpecReader {
                 throw node.error("missing field \"optimizer\" in " + node.path()
                         + "; write e.g. {\"optimizer\": \"sgd\", \"variant\": \"He\"}");
             }
-            String optimizer = OptimizerReader.canonical(optimizerNode, optimizerNode.text());
+            OptimizerSpec optimizer = OptimizerReader.spec(optimizerNode, optimizerNode.text());
             SpecNode variantNode = node.field("variant");
             String variant = variantNode.text(firstVariant);
             if (variants.stream().noneMatch(candidate -> candidate.name().equals(variant))) {
@@ -226,7 +219,7 @@ public final class SpecReader {
         if (!optimizers.contains(baseline.optimizer())) {
             throw node.error("the baseline " + baseline.optimizer() + " at " + node.path()
                     + " is not one of the settings; add it to \"optimizers\" or name one of: "
-                    + String.join(", ", optimizers));
+                    + String.join(", ", optimizers.stream().map(OptimizerSpec::canonical).toList()));
         }
         return baseline;
     }

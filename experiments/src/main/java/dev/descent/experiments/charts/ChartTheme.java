@@ -71,18 +71,17 @@ public final class ChartTheme {
     }
 
     /**
-     * The colour of an optimizer, from its name or a spec ({@code adam}, {@code adam:lr=0.3}): fixed for the
-     * six known names; any other name gets one of four extra colours, the same one every time.
+     * The colour of an optimizer by its name ({@code adam}): fixed for the six known names; any other name gets one
+     * of four extra colours, the same one every time.
      */
-    public static Color colorFor(String optimizer) {
-        String name = nameOf(optimizer);
+    public static Color colorFor(String name) {
         Color color = OPTIMIZER_COLORS.get(name);
         return color != null ? color : EXTRA_COLORS.get(Math.floorMod(name.hashCode(), EXTRA_COLORS.size()));
     }
 
-    /** The marker of an optimizer, from its name or a spec; a circle for unknown names. */
-    public static Marker markerFor(String optimizer) {
-        return OPTIMIZER_MARKERS.getOrDefault(nameOf(optimizer), SeriesMarkers.CIRCLE);
+    /** The marker of an optimizer by its name; a circle for unknown names. */
+    public static Marker markerFor(String name) {
+        return OPTIMIZER_MARKERS.getOrDefault(name, SeriesMarkers.CIRCLE);
     }
 
     /** The {@code index}-th colour of the palette (cycling), for series that are not one per optimizer. */
@@ -128,11 +127,6 @@ public final class ChartTheme {
         styler.setSeriesColors(PALETTE.toArray(Color[]::new));
         styler.setAntiAlias(true);
         styler.setLocale(Locale.ROOT);
-    }
-
-    private static String nameOf(String optimizer) {
-        int colon = optimizer.indexOf(':');
-        return (colon < 0 ? optimizer : optimizer.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
     }
 
     private static String fontFamily() {

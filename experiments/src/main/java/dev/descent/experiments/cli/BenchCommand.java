@@ -1,5 +1,7 @@
 package dev.descent.experiments.cli;
 
+import dev.descent.experiments.common.ExitStatus;
+import dev.descent.experiments.common.UserError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,13 +42,13 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return Main.EXIT_OK;
+            return ExitStatus.OK;
         }
         if (options.shouldList()) {
             new Runner(options).list();
-            return Main.EXIT_OK;
+            return ExitStatus.OK;
         }
         new Runner(options).run();
-        return Main.EXIT_OK;
+        return ExitStatus.OK;
     }
 }

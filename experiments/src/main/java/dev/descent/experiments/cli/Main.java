@@ -1,5 +1,8 @@
 package dev.descent.experiments.cli;
 
+import dev.descent.experiments.common.ExitStatus;
+import dev.descent.experiments.common.MachineInfo;
+import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.trajectory.BiasCorrectionCommand;
 import dev.descent.experiments.trajectory.TrajectoryCommand;
 import java.io.IOException;
@@ -22,32 +25,26 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>Subcommands print through {@code spec.commandLine().getOut()} (inject {@code @Spec CommandSpec spec}), so
  * that {@link #run(PrintWriter, PrintWriter, String...)} can capture what they print. They report a mistake the
- * user can fix by throwing {@link UserError}.
+ * user can fix by throwing {@link UserError}; every other exception is a bug or the environment's failure. Exit
+ * statuses are {@link ExitStatus}'s.
  */
 @Command(
     name = "descent",
     mixinStandardHelpOptions = true,
-    versionProvider = VersionInfo.class,
+    versionProvider = MachineInfo.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "Compares SGD, Momentum, Nesterov, AdaGrad, RMSProp and Adam after chapter 6.1 of "
         + "'Deep Learning from Scratch' (Koki Saitoh): the 2-D paths of figure 6-8 and the MNIST experiments.",
     footer = {"", "Run 'descent COMMAND --help' for the options of a command."},
     subcommands = {
-        dev.descent.experiments.compare.CompareCommand.class,
-        dev.descent.experiments.batch.RunCommand.class,
+        CompareCommand.class,
+        RunCommand.class,
         TrajectoryCommand.class,
         BiasCorrectionCommand.class,
         BenchCommand.class,
         HelpCommand.class,
     })
 public final class Main implements Callable<Integer> {
-    /** The command did what was asked. */
-    public static final int EXIT_OK = 0;
-    /** Something broke: a bug (the stack trace is printed) or the environment (an I/O error, one line). */
-    public static final int EXIT_FAILURE = 1;
-    /** The user asked for something impossible: an unknown option, a bad value, an occupied out directory. */
-    public static final int EXIT_USAGE = 2;
-
     /** Set this system property to {@code true} to see stack traces for user errors too. */
     public static final String DEBUG_PROPERTY = "descent.debug";
 
@@ -83,6 +80,12 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The command as typed, e.g. {@code descent run spec.json --threads 2}, for result files. */
+    static String commandLine(CommandSpec command) {
+        CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        return parsed == null ? "descent " + command.name() : "descent " + String.join(" ", parsed.originalArgs());
+    }
+
     /** The configured command line: streams, colours, error handlers. Visible for tests of help output. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
@@ -108,7 +111,7 @@ public final class Main implements Callable<Integer> {
         err.println("descent: " + ex.getMessage());
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
-        return EXIT_USAGE;
+        return ExitStatus.USAGE;
     }
 
     static int handleExecutionException(Exception thrown, CommandLine commandLine, ParseResult parseResult) {
@@ -116,21 +119,22 @@ public final class Main implements Callable<Integer> {
         Throwable ex = thrown instanceof UncheckedIOException && thrown.getCause() != null ? thrown.getCause() : thrown;
         PrintWriter err = commandLine.getErr();
         boolean debug = Boolean.getBoolean(DEBUG_PROPERTY);
-        if (ex instanceof UserError || ex instanceof IllegalArgumentException) {
+        // Only user mistakes are one line; an IllegalArgumentException from inside the engine is a bug.
+        if (ex instanceof UserError) {
             err.println("descent: " + messageOf(ex));
             if (debug) {
                 ex.printStackTrace(err);
             }
-            return EXIT_USAGE;
+            return ExitStatus.USAGE;
         }
         if (ex instanceof IOException && !debug) {
             // Disk full, permission denied, a vanished directory: the message names the file; a trace adds nothing.
             err.println("descent: I/O error: " + messageOf(ex));
-            return EXIT_FAILURE;
+            return ExitStatus.FAILURE;
         }
-        err.println("descent: unexpected error, please report it with the stack trace below");
+        err.println("descent: internal error (" + messageOf(ex) + "); please report it with the stack trace below");
         ex.printStackTrace(err);
-        return EXIT_FAILURE;
+        return ExitStatus.FAILURE;
     }
 
     private static String messageOf(Throwable ex) {

@@ -1,6 +1,6 @@
 package dev.descent.experiments.io;
 
-import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.common.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +8,15 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The directory a command writes its results to: {@code --out DIR}, or {@code results/<command>-<timestamp>}
- * under the current directory. A directory that already holds results is refused unless {@code --force}, so a
- * second run never silently mixes its files with an earlier run's.
+ * The directory a command writes its results to: {@code --out DIR}, or a default under {@code results/} in the
+ * current directory. A directory that already holds results is refused unless {@code --force}, so a second run
+ * never silently mixes its files with an earlier run's; the one exception is an experiment's own directory
+ * ({@link #forExperiment}), which a later run of the experiment continues.
  */
 public final class OutputDirectory {
     /** Where default out directories go, relative to the current directory (ignored by git). */
@@ -22,31 +24,30 @@ public final class OutputDirectory {
     /** The timestamp in default directory names: sortable, no characters that need quoting in a shell. */
     public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+    /** The stored runs of an experiment, one file per run. */
+    public static final String RUNS_DIR = "runs";
+    /** The resolved spec of an experiment. */
+    public static final String SPEC_FILE = "spec.json";
+
     private static final int MAX_LISTED = 3;
 
     private OutputDirectory() {
     }
 
-    /** {@link #prepare(Path, String, boolean, Clock)} with the system clock. */
-    public static Path prepare(Path requested, String command, boolean force) {
-        return prepare(requested, command, force, Clock.systemDefaultZone());
-    }
-
     /**
-     * Resolves, checks and creates the out directory.
+     * Resolves, checks and creates the out directory of a command that is not an experiment.
      *
      * @param requested the {@code --out} value, or {@code null} for the default
      * @param command the command name, used in the default directory name
      * @param force whether results already in {@code requested} may be overwritten
-     * @param clock the time for the default directory's name
      * @return the absolute directory, which exists
      * @throws UserError if the directory holds results and {@code force} is false, is a file, or cannot be made
      */
-    public static Path prepare(Path requested, String command, boolean force, Clock clock) {
-        return prepare(requested, command, force, clock, Path.of(""));
+    public static Path prepare(Path requested, String command, boolean force) {
+        return prepare(requested, command, force, Clock.systemDefaultZone(), Path.of(""));
     }
 
-    /** As {@link #prepare(Path, String, boolean, Clock)}, with relative paths resolved against {@code workingDir}. */
+    /** As {@link #prepare(Path, String, boolean)}, at {@code clock}'s time and relative to {@code workingDir}. */
     static Path prepare(Path requested, String command, boolean force, Clock clock, Path workingDir) {
         Path base = workingDir.toAbsolutePath();
         Path dir;
@@ -63,12 +64,48 @@ public final class OutputDirectory {
                     + "); use --force or choose another --out");
             }
         }
+        return create(dir);
+    }
+
+    /**
+     * The out directory of an experiment, checked but not created (the caller creates it once its input proved
+     * usable): {@code requested}, or else {@code defaultDir}. A directory that holds an experiment (a
+     * {@value #RUNS_DIR}/ directory or a {@value #SPEC_FILE}) is continued; one holding other files is refused
+     * unless {@code force}.
+     */
+    public static Path forExperiment(Path requested, Path defaultDir, boolean force) {
+        Path dir = (requested == null ? defaultDir : requested).toAbsolutePath().normalize();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserError("--out " + dir + " is a file, not a directory; choose another --out");
+        }
+        List<Path> existing = existingResults(dir);
+        if (!existing.isEmpty() && !force && !Files.isDirectory(dir.resolve(RUNS_DIR))
+                && !Files.isRegularFile(dir.resolve(SPEC_FILE))) {
+            throw new UserError("the out directory " + dir + " already holds results that are not a descent"
+                    + " experiment (" + describe(existing) + "); choose another --out, or add --force to write there"
+                    + " anyway");
+        }
+        return dir;
+    }
+
+    /** Creates {@code dir} and its parents. */
+    public static Path create(Path dir) {
         try {
-            Files.createDirectories(dir);
+            return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserError("cannot create the out directory " + dir + " (" + e + "); choose another --out", e);
         }
-        return dir;
+    }
+
+    /** {@code results/<command>-<yyyyMMdd-HHmmss>} (or {@code -2}, ... when taken), absolute. */
+    public static Path freshDefault(String command) {
+        return freeDefault(defaultFor(command, Clock.systemDefaultZone()).toAbsolutePath());
+    }
+
+    /** {@code results/<prefix><name>} with the name made safe for a file name, absolute: the same every time. */
+    public static Path named(String prefix, String name) {
+        String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[-.]+", "");
+        return Path.of(RESULTS_DIR, prefix + (safe.isEmpty() ? "spec" : safe)).toAbsolutePath().normalize();
     }
 
     /** {@code results/<command>-<yyyyMMdd-HHmmss>}, relative (to the current directory). */

@@ -5,12 +5,17 @@ import java.awt.Color;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A mean line with a ±1 std band on an XChart XY chart. XChart has no "fill between two curves", so the band is
  * one closed polygon (the upper edge left to right, then the lower edge right to left) drawn in
  * {@link XYSeriesRenderStyle#PolygonArea} with a translucent fill, under the line, and kept out of the legend.
+ *
+ * <p>XChart draws a series' marker at every point, so the line is drawn without markers and out of the legend, the
+ * markers (every {@code markerEvery}-th point) are a second series, and the legend entry is a third, with line and
+ * marker and no visible data.
  *
  * <p>Long curves are thinned to at most {@value #MAX_POINTS} points (every k-th point and always the last): the
  * curves are already smoothed, and a chart 900 pixels wide cannot show more, while the SVG stays small.
@@ -20,18 +25,28 @@ final class BandSeries {
     /** Fill opacity of a band: light enough that overlapping bands stay readable. */
     private static final int BAND_ALPHA = 48;
     private static final float LINE_WIDTH = 1.8f;
+    /** Larger than the theme's markers: there are only 20 per curve and they carry the optimizer's identity. */
+    private static final int MARKER_SIZE = 8;
+    /**
+     * The legend entry's x: deliberately not an integer, so that it also keeps XChart choosing round ticks (see
+     * {@link #anchorRoundTicks}); its y is NaN, which XChart leaves out of the plot.
+     */
+    private static final double LEGEND_ENTRY_X = 0.5;
 
     private BandSeries() {
     }
 
     /**
-     * Adds the band (where {@code std} is defined: its first run of finite values) and the line.
+     * Adds the band (where {@code std} is defined: its first run of finite values), the line, its markers and its
+     * legend entry.
      *
+     * @param markerEvery a marker on every this many points of {@code x}
      * @param x    (n) positions
      * @param mean (n) mean values
      * @param std  (n) standard deviations; NaN where fewer than two seeds
      */
-    static void add(XYChart chart, String label, Color color, double[] x, double[] mean, double[] std) {
+    static void add(XYChart chart, String label, Color color, Marker marker, int markerEvery, double[] x,
+                    double[] mean, double[] std) {
         int[] kept = thin(x.length);
         int bandLength = 0;
         while (bandLength < kept.length && Double.isFinite(std[kept[bandLength]])) {
@@ -63,11 +78,37 @@ final class BandSeries {
             lineX[k] = x[kept[k]];
             lineY[k] = mean[kept[k]];
         }
-        XYSeries line = chart.addSeries(label, lineX, lineY);
+        XYSeries line = chart.addSeries(label + " (line)", lineX, lineY);
         line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(color);
-        line.setLineStyle(new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        line.setLineStyle(stroke());
+        line.setShowInLegend(false);
+
+        int markers = (x.length - 1) / markerEvery + 1;
+        double[] markerX = new double[markers];
+        double[] markerY = new double[markers];
+        for (int k = 0; k < markers; k++) {
+            markerX[k] = x[k * markerEvery];
+            markerY[k] = mean[k * markerEvery];
+        }
+        XYSeries marks = chart.addSeries(label + " (markers)", markerX, markerY);
+        marks.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        marks.setMarker(marker);
+        marks.setMarkerColor(color);
+        marks.setShowInLegend(false);
+        chart.getStyler().setMarkerSize(MARKER_SIZE);
+
+        XYSeries entry = chart.addSeries(label, new double[] {LEGEND_ENTRY_X}, new double[] {Double.NaN});
+        entry.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        entry.setMarker(marker);
+        entry.setMarkerColor(color);
+        entry.setLineColor(color);
+        entry.setLineStyle(stroke());
+    }
+
+    private static BasicStroke stroke() {
+        return new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
     /**

@@ -3,35 +3,40 @@ package dev.descent.experiments.report;
 import dev.descent.experiments.batch.ExperimentSpec;
 import dev.descent.experiments.batch.ExperimentSummary;
 import dev.descent.experiments.batch.Setting;
-import dev.descent.experiments.batch.SettingLabels;
 import dev.descent.experiments.batch.SettingSummary;
 import dev.descent.experiments.charts.ChartFiles;
 import dev.descent.experiments.charts.ChartTheme;
-import dev.descent.experiments.cli.OptimizerSpecs;
 import dev.descent.experiments.stats.CurveBand;
+import dev.descent.experiments.train.TrainingSetup;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 /**
- * The charts of a batch, saved as PNG and SVG:
+ * The charts of every experiment ({@code compare} and {@code run} alike), saved as PNG and SVG, in the look of the
+ * book's figure 6-9: a marker every {@value #MARKER_EVERY} iterations on the loss curves, every optimizer name in
+ * its own colour and marker in every chart ({@link ChartTheme}), legends with the settings' brief labels:
  * <ul>
  *   <li>{@code lr-sensitivity}: final loss against the learning rate on a log axis, one line per optimizer (and
  *       variant), std over seeds as error bars; drawn first, when some optimizer runs with two or more learning
  *       rates;</li>
  *   <li>{@code loss}: smoothed training loss, mean over seeds with a ±1 std band, per setting; with more than
  *       {@value #MAX_SETTINGS_PER_CHART} settings, one chart per optimizer ({@code loss-adam}, ...);</li>
- *   <li>{@code accuracy} (or {@code accuracy-adam}, ...): test accuracy at each evaluation, likewise.</li>
+ *   <li>{@code accuracy} (or {@code accuracy-adam}, ...): test accuracy at each evaluation, likewise, on a y range
+ *       that follows the data after the first tenth of the run, in whole percent.</li>
  * </ul>
  * The loss axis is the book's 0..1 when every mean curve is below 1 after the first tenth of the run, else
  * 0..the next half above the highest such value (at most {@value #LOSS_AXIS_CAP}: chance level on ten classes is
@@ -39,6 +44,10 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  */
 public final class BatchCharts {
     static final int MAX_SETTINGS_PER_CHART = 8;
+    /** Iterations between two markers on a loss curve, as the book's {@code markevery=100}. */
+    static final int MARKER_EVERY = 100;
+    /** Palette index of the first colour no optimizer name owns (the theme's six named colours come first). */
+    private static final int FIRST_EXTRA_COLOR = 6;
     static final String LOSS = "loss";
     static final String ACCURACY = "accuracy";
     static final String SENSITIVITY = "lr-sensitivity";
@@ -55,7 +64,7 @@ public final class BatchCharts {
     /** Draws and saves every chart; returns them in report order. */
     public static List<ChartFile> write(Path outDir, ExperimentSummary summary) throws IOException {
         List<ChartFile> files = new ArrayList<>();
-        String name = summary.spec().name();
+        String name = title(summary);
         // The sweep's summary comes first: the curves per optimizer are its detail.
         XYChart sensitivity = sensitivity(summary.settings(), name);
         if (sensitivity != null) {
@@ -91,13 +100,14 @@ public final class BatchCharts {
             return groups;
         }
         for (SettingSummary setting : settings) {
-            groups.computeIfAbsent(setting.setting().optimizerName(), name -> new ArrayList<>()).add(setting);
+            groups.computeIfAbsent(setting.setting().optimizer().name(), name -> new ArrayList<>()).add(setting);
         }
         return groups;
     }
 
     static XYChart loss(ExperimentSpec spec, List<SettingSummary> settings, String title) {
-        XYChart chart = ChartTheme.xyChart(WIDTH, HEIGHT, "Training loss: " + title, "iterations", "loss");
+        XYChart chart = ChartTheme.xyChart(WIDTH, HEIGHT, "Training loss (smoothed): " + title, "iterations",
+                "loss");
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax((double) spec.iterations());
         chart.getStyler().setYAxisMin(0.0);
@@ -115,7 +125,8 @@ public final class BatchCharts {
             for (int i = 0; i < x.length; i++) {
                 x[i] = i;
             }
-            BandSeries.add(chart, setting.label(), colors.get(s), x, band.mean(), band.std());
+            BandSeries.add(chart, legend(setting), colors.get(s), marker(setting), MARKER_EVERY, x, band.mean(),
+                    band.std());
         }
         BandSeries.anchorRoundTicks(chart, spec.iterations() - 0.5, 0);
         return chart;
@@ -126,8 +137,9 @@ public final class BatchCharts {
                 "test accuracy");
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax((double) spec.iterations());
-        chart.getStyler().setYAxisMin(accuracyAxisMin(spec.iterations(), settings));
-        chart.getStyler().setYAxisMax(1.0);
+        double[] range = accuracyAxisRange(spec.iterations(), settings);
+        chart.getStyler().setYAxisMin(range[0]);
+        chart.getStyler().setYAxisMax(range[1]);
         chart.getStyler().setYAxisDecimalPattern("0.00");
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
@@ -142,9 +154,9 @@ public final class BatchCharts {
             for (int i = 0; i < x.length; i++) {
                 x[i] = setting.evalIterations()[i];
             }
-            BandSeries.add(chart, setting.label(), colors.get(s), x, band.mean(), band.std());
+            BandSeries.add(chart, legend(setting), colors.get(s), marker(setting), 1, x, band.mean(), band.std());
         }
-        BandSeries.anchorRoundTicks(chart, spec.iterations() - 0.5, 1);
+        BandSeries.anchorRoundTicks(chart, spec.iterations() - 0.5, range[1]);
         return chart;
     }
 
@@ -152,12 +164,11 @@ public final class BatchCharts {
     static XYChart sensitivity(List<SettingSummary> settings, String title) {
         Map<String, TreeMap<Double, SettingSummary>> lines = new LinkedHashMap<>();
         for (SettingSummary setting : settings) {
-            double lr = SettingLabels.learningRate(setting.setting().optimizer());
+            double lr = setting.setting().optimizer().learningRate();
             if (Double.isNaN(lr)) {
                 continue;
             }
-            String line = setting.setting().variant().name() + "\u0000"
-                    + SettingLabels.withoutLearningRate(setting.setting().optimizer());
+            String line = setting.setting().variant().name() + "\u0000" + setting.setting().optimizer().family();
             lines.computeIfAbsent(line, key -> new TreeMap<>()).put(lr, setting);
         }
         lines.values().removeIf(byLr -> byLr.size() < 2);
@@ -193,7 +204,7 @@ public final class BatchCharts {
                 series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
                 series.setLineColor(colors.get(index));
                 series.setMarkerColor(colors.get(index));
-                series.setMarker(ChartTheme.markerFor(first.setting().optimizer()));
+                series.setMarker(marker(first));
             }
             index++;
         }
@@ -201,8 +212,7 @@ public final class BatchCharts {
     }
 
     private static String lineLabel(SettingSummary setting, List<SettingSummary> all) {
-        String brief = OptimizerSpecs.brief(setting.setting().optimizer())
-                .replaceFirst("lr=[^,]*,?", "").replaceFirst(":$", "");
+        String brief = setting.setting().optimizer().family();
         boolean variants = all.stream().map(s -> s.setting().variant().name()).distinct().count() > 1;
         return variants ? setting.setting().variant().name() + " · " + brief : brief;
     }
@@ -219,15 +229,47 @@ public final class BatchCharts {
         return bySetting;
     }
 
-    /** The optimizers' own colours when each setting has its own optimizer name, else the palette in order. */
+    /**
+     * The theme's fixed colour per optimizer name; a name that comes again (adam at two learning rates) takes the
+     * theme's extra colours for its later settings, so no two curves of a chart share a colour.
+     */
     static List<Color> colors(List<SettingSummary> settings) {
-        long names = settings.stream().map(s -> s.setting().optimizerName()).distinct().count();
         List<Color> colors = new ArrayList<>();
-        for (int s = 0; s < settings.size(); s++) {
-            colors.add(names == settings.size() ? ChartTheme.colorFor(settings.get(s).setting().optimizer())
-                    : ChartTheme.paletteColor(s));
+        Set<String> named = new HashSet<>();
+        int extra = 0;
+        for (SettingSummary setting : settings) {
+            String name = setting.setting().optimizer().name();
+            colors.add(named.add(name) ? ChartTheme.colorFor(name) : ChartTheme.paletteColor(FIRST_EXTRA_COLOR + extra++));
         }
         return colors;
+    }
+
+    private static org.knowm.xchart.style.markers.Marker marker(SettingSummary setting) {
+        return ChartTheme.markerFor(setting.setting().optimizer().name());
+    }
+
+    /** The label, and what happened to a setting that did not simply finish. */
+    private static String legend(SettingSummary setting) {
+        if (setting.runs().isEmpty()) {
+            return setting.label() + " (stopped after " + setting.loss().length() + ")";
+        }
+        if (setting.divergedSeeds().size() == setting.runs().size()) {
+            return setting.label() + (setting.runs().size() == 1
+                    ? " (diverged at " + setting.runs().get(0).result().divergedAt() + ")" : " (all diverged)");
+        }
+        return setting.label();
+    }
+
+    /** "name on MNIST (784-100-10, relu, batch 128, seed 0)", and "interrupted" when runs are missing. */
+    static String title(ExperimentSummary summary) {
+        ExperimentSpec spec = summary.spec();
+        TrainingSetup setup = spec.setup(spec.variants().get(0), spec.seeds().get(0));
+        String seeds = spec.seeds().size() == 1 ? "seed " + spec.seeds().get(0) : "seeds "
+                + spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String title = String.format(Locale.ROOT, "%s on %s (%s%s, batch %d, %s)", spec.name(),
+                spec.dataset().title(),
+                spec.hasVariants() ? "" : setup.architecture() + ", ", setup.activation(), setup.batchSize(), seeds);
+        return summary.counts().complete() ? title : title + ", interrupted";
     }
 
     static double lossAxisMax(int iterations, List<SettingSummary> settings) {
@@ -245,20 +287,31 @@ public final class BatchCharts {
         return Math.min(LOSS_AXIS_CAP, Math.ceil(highest * 2) / 2);
     }
 
-    static double accuracyAxisMin(int iterations, List<SettingSummary> settings) {
+    /**
+     * The y range of an accuracy chart: whole percents around every mean ± std after the first tenth of the run,
+     * so that 96.9 % and 97.1 % are told apart.
+     */
+    static double[] accuracyAxisRange(int iterations, List<SettingSummary> settings) {
         int from = (int) (iterations * EARLY_FRACTION);
         double lowest = 1;
+        double highest = 0;
         for (SettingSummary setting : settings) {
             double[] mean = setting.accuracy().mean();
             double[] std = setting.accuracy().std();
             int[] at = setting.evalIterations();
             for (int i = 0; i < mean.length; i++) {
                 if (at[i] >= from) {
-                    lowest = Math.min(lowest, mean[i] - (Double.isFinite(std[i]) ? std[i] : 0));
+                    double spread = Double.isFinite(std[i]) ? std[i] : 0;
+                    lowest = Math.min(lowest, mean[i] - spread);
+                    highest = Math.max(highest, mean[i] + spread);
                 }
             }
         }
-        return Math.max(0, Math.floor(lowest * 10) / 10);
+        if (highest < lowest) {
+            return new double[] {0, 1};
+        }
+        double min = Math.max(0, Math.floor(lowest * 100 - 0.5) / 100);
+        return new double[] {min, Math.min(1, Math.max(min + 0.01, Math.ceil(highest * 100 + 0.5) / 100))};
     }
 
     static String fileSafe(String text) {

@@ -2,10 +2,12 @@ package dev.descent.experiments.report;
 
 import dev.descent.experiments.batch.ExperimentSpec;
 import dev.descent.experiments.batch.ExperimentSummary;
+import dev.descent.experiments.batch.Invocation;
 import dev.descent.experiments.batch.NetworkSpec;
 import dev.descent.experiments.batch.RunCounts;
 import dev.descent.experiments.batch.SettingSummary;
 import dev.descent.experiments.batch.SummaryFiles;
+import dev.descent.experiments.common.MachineInfo;
 import dev.descent.experiments.io.AtomicFiles;
 import dev.descent.experiments.io.Json;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,20 +37,20 @@ public final class ReportPage {
     }
 
     /** Writes {@code outDir/report.html} atomically; returns its path. */
-    public static Path write(Path outDir, ExperimentSummary summary, List<ChartFile> charts, ReportContext context)
+    public static Path write(Path outDir, ExperimentSummary summary, List<ChartFile> charts, Invocation context)
             throws IOException {
         Path file = outDir.resolve(FILE);
         AtomicFiles.writeString(file, html(outDir, summary, charts, context));
         return file;
     }
 
-    static String html(Path outDir, ExperimentSummary summary, List<ChartFile> charts, ReportContext context)
+    static String html(Path outDir, ExperimentSummary summary, List<ChartFile> charts, Invocation context)
             throws IOException {
         ExperimentSpec spec = summary.spec();
         StringBuilder page = new StringBuilder(1 << 20);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(spec.name())).append(" · descent run</title>\n")
+                .append("<title>").append(Html.escape(spec.name())).append(" · descent ").append(context.command()).append("</title>\n")
                 .append("<style>\n").append(ReportStyle.CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(page, summary, context);
         experiment(page, spec);
@@ -68,19 +71,20 @@ public final class ReportPage {
         }
         specSection(page, spec);
         machine(page, summary.counts(), summary, context);
-        page.append("<footer>Written by <code>descent run</code> on ").append(DATE.format(context.writtenAt()))
-                .append(". Files beside this page: ");
-        page.append(List.of(SummaryFiles.SUMMARY_CSV, SummaryFiles.SUMMARY_JSON, SummaryFiles.LOSS_CURVES_CSV,
-                        SummaryFiles.ACCURACY_CURVES_CSV, "spec.json", "runs/").stream()
+        page.append("<footer>Written by <code>descent ").append(context.command()).append("</code> on ")
+                .append(DATE.format(context.finished())).append(". Files beside this page: ");
+        List<String> files = new ArrayList<>(SummaryFiles.ALL);
+        files.addAll(List.of("spec.json", "runs/"));
+        page.append(files.stream()
                 .map(name -> "<a href=\"" + name + "\">" + name + "</a>").collect(Collectors.joining(", ")));
         page.append(".</footer>\n</main>\n</body>\n</html>\n");
         return page.toString();
     }
 
-    private static void header(StringBuilder page, ExperimentSummary summary, ReportContext context) {
+    private static void header(StringBuilder page, ExperimentSummary summary, Invocation context) {
         ExperimentSpec spec = summary.spec();
         RunCounts counts = summary.counts();
-        page.append("<header>\n<p class=\"kicker\">descent run · report</p>\n<h1>")
+        page.append("<header>\n<p class=\"kicker\">descent ").append(context.command()).append(" · report</p>\n<h1>")
                 .append(Html.escape(spec.name())).append("</h1>\n");
         if (spec.description() != null) {
             page.append("<p class=\"lead\">").append(Html.escape(spec.description())).append("</p>\n");
@@ -99,7 +103,7 @@ public final class ReportPage {
 
     private static void experiment(StringBuilder page, ExperimentSpec spec) {
         page.append("<h2 id=\"experiment\">Experiment</h2>\n<dl class=\"facts\">\n");
-        fact(page, "data set", spec.dataset());
+        fact(page, "data set", spec.dataset().title());
         if (spec.hasVariants()) {
             for (var variant : spec.variants()) {
                 fact(page, "net: " + variant.name(), describe(variant.network()));
@@ -115,7 +119,7 @@ public final class ReportPage {
                 + " the same for every setting");
         fact(page, "settings", spec.settings().size() + " (" + spec.optimizers().size() + " optimizer specs"
                 + (spec.hasVariants() ? " × " + spec.variants().size() + " variants" : "") + ")");
-        fact(page, "baseline", spec.baseline().optimizer() + (spec.hasVariants() ? " on " + spec.baseline().variant()
+        fact(page, "baseline", spec.baseline().optimizer().canonical() + (spec.hasVariants() ? " on " + spec.baseline().variant()
                 : ""));
         fact(page, "target accuracy", spec.targetAccuracy().isPresent()
                 ? Html.number(spec.targetAccuracy().getAsDouble(), 4) : "none (no time-to-target)");
@@ -137,24 +141,27 @@ public final class ReportPage {
                 + " spec canonical (grids expanded); reading it back runs the same experiment. Also in"
                 + " <a href=\"spec.json\">spec.json</a>.</p>\n<pre>")
                 .append(Html.escape(Json.mapper().writeValueAsString(spec.toJson()))).append("</pre>\n");
-        page.append("<details><summary>The spec file as written</summary>\n<pre>")
-                .append(Html.escape(Json.mapper().writeValueAsString(spec.source()))).append("</pre>\n</details>\n");
+        if (spec.source() != null) {
+            page.append("<details><summary>The spec file as written</summary>\n<pre>")
+                    .append(Html.escape(Json.mapper().writeValueAsString(spec.source())))
+                    .append("</pre>\n</details>\n");
+        }
     }
 
     private static void machine(StringBuilder page, RunCounts counts, ExperimentSummary summary,
-                                ReportContext context) {
+                                Invocation context) {
         page.append("<h2 id=\"machine\">Machine and versions</h2>\n<dl class=\"facts\">\n");
         for (Map.Entry<String, String> entry : MachineInfo.collect().entrySet()) {
             fact(page, entry.getKey(), entry.getValue());
         }
         double runSeconds = summary.settings().stream().mapToDouble(SettingSummary::wallSeconds).sum();
         fact(page, "command", context.commandLine());
-        fact(page, "this invocation", String.format(Locale.ROOT, "%d runs computed on %d threads, %d reused;"
-                + " %.1f s wall time", counts.computed(), context.threads(), counts.reused(),
-                context.elapsedSeconds()));
+        fact(page, "this invocation", String.format(Locale.ROOT, "%d runs computed on %d threads in %.1f s, %d"
+                + " reused; %.1f s wall time in all", counts.computed(), context.threads(), context.computeSeconds(),
+                counts.reused(), context.elapsedSeconds()));
         fact(page, "all stored runs", String.format(Locale.ROOT, "%.1f s of run time (single-threaded each, as"
                 + " recorded when they ran, possibly on another day)", runSeconds));
-        fact(page, "date", DATE.format(context.writtenAt()));
+        fact(page, "date", DATE.format(context.finished()));
         page.append("</dl>\n");
     }
 

@@ -43,7 +43,7 @@ final class ReportTables {
             Color color = colors.get(setting.setting());
             page.append("<tr><td>").append(swatch(color)).append(Html.escape(setting.label()))
                     .append(summary.baseline().map(b -> b == setting).orElse(false) ? " <em>(baseline)</em>" : "")
-                    .append("<span class=\"spec\">").append(Html.escape(setting.setting().optimizer()))
+                    .append("<span class=\"spec\">").append(Html.escape(setting.setting().optimizer().canonical()))
                     .append("</span></td>");
             cell(page, setting.runs().size() + (setting.complete() ? "" : " of " + setting.expectedSeeds()), false);
             int diverged = setting.divergedSeeds().size();

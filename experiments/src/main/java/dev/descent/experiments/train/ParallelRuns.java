@@ -4,16 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
- * Runs independent single-threaded jobs on a fixed pool and returns their results in submission order. A job's
- * result never depends on the pool size: jobs share nothing mutable.
+ * Trains independent single-threaded runs on a few worker threads. A run's result never depends on the number of
+ * threads or on the slicing: runs share nothing mutable, and one thread at a time works on a run.
  */
 public final class ParallelRuns {
     /** Iterations a run trains before it goes back to the queue in {@link #interleave}: about 0.1 s of work. */
@@ -22,103 +18,75 @@ public final class ParallelRuns {
     private ParallelRuns() {
     }
 
-    /** Default pool size: one thread per core. */
+    /** Default number of threads: one per core. */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Each job runs to completion on one thread; jobs start in order as threads come free. */
-    public static <T> List<T> run(List<? extends Callable<T>> jobs, int threads) {
-        checkThreads(threads);
-        if (jobs.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = pool(Math.min(threads, jobs.size()));
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> job : jobs) {
-                futures.add(pool.submit(job));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(await(future));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /**
-     * Trains all runs together, round robin in slices of {@code sliceIterations}: with more runs than threads (five
+     * Trains all runs round robin in slices of {@code sliceIterations}: with more runs than threads (five
      * optimizers on two cores) every core stays busy to the end, instead of the last run training alone, and all
      * runs progress side by side. A run is handed from thread to thread only through the queue's lock, so each
-     * slice sees everything the previous slice wrote.
+     * slice sees everything the previous slice wrote. A slice of {@link Integer#MAX_VALUE} runs each run to its
+     * end, in order, so that a stop leaves whole runs behind.
+     *
+     * @param onDone called with a run's index, on the thread that finished it, the moment it is done
+     * @return the results, in the order of {@code runs}
      */
-    public static List<RunResult> interleave(List<TrainingRun> runs, int threads, int sliceIterations) {
-        checkThreads(threads);
-        if (sliceIterations < 1) {
-            throw new IllegalArgumentException("slice must be at least 1 iteration, got " + sliceIterations);
+    public static List<RunResult> interleave(List<TrainingRun> runs, int threads, int sliceIterations,
+                                             IntConsumer onDone) {
+        if (threads < 1 || sliceIterations < 1) {
+            throw new IllegalArgumentException("threads and slice must be at least 1, got " + threads + " and "
+                    + sliceIterations);
         }
-        if (runs.isEmpty()) {
-            return List.of();
+        Deque<Integer> queue = new ArrayDeque<>();
+        for (int i = 0; i < runs.size(); i++) {
+            queue.add(i);
         }
-        Deque<TrainingRun> queue = new ArrayDeque<>(runs);
-        Callable<Void> worker = () -> {
-            while (true) {
-                TrainingRun run;
-                synchronized (queue) {
-                    run = queue.pollFirst();
-                }
-                if (run == null) {
-                    return null;
-                }
-                if (!run.advance(sliceIterations)) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                while (failure.get() == null) {
+                    Integer index;
                     synchronized (queue) {
-                        queue.addLast(run);
+                        index = queue.pollFirst();
+                    }
+                    if (index == null) {
+                        return;
+                    }
+                    if (runs.get(index).advance(sliceIterations)) {
+                        onDone.accept(index);
+                    } else {
+                        synchronized (queue) {
+                            queue.addLast(index);
+                        }
                     }
                 }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
             }
         };
-        int workers = Math.min(threads, runs.size());
-        List<Callable<Void>> jobs = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            jobs.add(worker);
-        }
-        run(jobs, workers);
-        return runs.stream().map(TrainingRun::result).toList();
-    }
-
-    private static void checkThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
-    }
-
-    private static ExecutorService pool(int size) {
-        AtomicInteger names = new AtomicInteger();
-        return Executors.newFixedThreadPool(size, task -> {
-            Thread thread = new Thread(task, "descent-run-" + names.incrementAndGet());
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < Math.min(threads, runs.size()); i++) {
+            Thread thread = new Thread(worker, "descent-run-" + (i + 1));
             thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a run", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("a run failed: " + cause, cause);
+            thread.start();
+            workers.add(thread);
         }
+        for (Thread thread : workers) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the runs", e);
+            }
+        }
+        if (failure.get() instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure.get() instanceof Error error) {
+            throw error;
+        }
+        return runs.stream().map(TrainingRun::result).toList();
     }
 }

@@ -2,8 +2,9 @@ package dev.descent.experiments.trajectory;
 
 import dev.descent.experiments.charts.ChartFiles;
 import dev.descent.experiments.charts.ChartTheme;
-import dev.descent.experiments.cli.OutputOptions;
-import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.io.OutputOptions;
+import dev.descent.experiments.common.ExitStatus;
+import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.AtomicFiles;
 import dev.descent.experiments.io.CsvWriter;
 import dev.descent.experiments.io.TextTable;
@@ -76,7 +77,7 @@ public final class BiasCorrectionCommand implements Callable<Integer> {
 
         out.print(summary(first, second));
         out.println("results in " + dir + ": " + NAME + ".csv, " + NAME + ".png, " + NAME + ".svg");
-        return 0;
+        return ExitStatus.OK;
     }
 
     /** The factors at a few t, as a table: both at t = 1, 2, 5, 10, 20, 50, 100, ... and at the last t. */

@@ -3,6 +3,7 @@ package dev.descent.experiments.trajectory;
 import dev.descent.experiments.charts.ChartGrid;
 import dev.descent.experiments.charts.ChartTheme;
 import java.awt.BasicStroke;
+import dev.descent.optimizers.OptimizerSpec;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,6 @@ public final class TrajectoryChart {
     private static final int ELLIPSE_POINTS = 145;
     private static final double MINIMUM_ARM = 0.45;
 
-    private static final Color PATH_COLOR = new Color(0xD6, 0x27, 0x28);
     private static final Color CONTOUR_INNER = new Color(0x08, 0x45, 0x94);
     private static final Color CONTOUR_OUTER = new Color(0xA6, 0xCE, 0xE3);
     private static final Color MINIMUM_COLOR = new Color(0x11, 0x11, 0x11);
@@ -116,16 +116,19 @@ public final class TrajectoryChart {
                 insideY.add(ys[i]);
             }
         }
+        // Each optimizer's path in its colour and marker, as in every other chart.
+        String name = OptimizerSpec.parse(trajectory.optimizer()).name();
+        Color pathColor = ChartTheme.colorFor(name);
         List<double[][]> pieces = AXES.clipPolyline(xs, ys);
         for (int p = 0; p < pieces.size(); p++) {
             XYSeries series = chart.addSeries("path #" + p, pieces.get(p)[0], pieces.get(p)[1]);
-            styleLine(series, PATH_COLOR, 1.4f);
+            styleLine(series, pathColor, 1.4f);
         }
         if (!insideX.isEmpty()) {
             XYSeries markers = chart.addSeries("points", insideX, insideY);
             markers.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-            markers.setMarker(SeriesMarkers.CIRCLE);
-            markers.setMarkerColor(PATH_COLOR);
+            markers.setMarker(ChartTheme.markerFor(name));
+            markers.setMarkerColor(pathColor);
         }
         int outside = n - insideX.size();
         if (outside > 0) {

@@ -1,11 +1,12 @@
 package dev.descent.experiments.trajectory;
 
 import dev.descent.experiments.charts.ChartFiles;
-import dev.descent.experiments.cli.OptimizerSpecs;
-import dev.descent.experiments.cli.OutputOptions;
-import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.io.OutputOptions;
+import dev.descent.experiments.common.ExitStatus;
+import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.TextTable;
 import dev.descent.optimizers.Optimizer;
+import dev.descent.optimizers.OptimizerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,14 @@ public final class TrajectoryCommand implements Callable<Integer> {
             throw new UserError("--steps must be between 1 and " + MAX_STEPS + ", got " + steps);
         }
         List<String> specs = optimizerSpecs.isEmpty() ? DEFAULT_OPTIMIZERS : optimizerSpecs;
-        List<Optimizer> optimizers = OptimizerSpecs.parseAll("--optimizer", specs);
+        List<Optimizer> optimizers = new ArrayList<>();
+        for (String text : specs) {
+            try {
+                optimizers.add(OptimizerSpec.parse(text).create());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--optimizer '" + text + "': " + e.getMessage(), e);
+            }
+        }
         Path dir = output.prepare("trajectory");
 
         List<Trajectory> trajectories = new ArrayList<>(optimizers.size());
@@ -75,7 +83,7 @@ public final class TrajectoryCommand implements Callable<Integer> {
 
         out.print(summary(trajectories));
         out.println("results in " + dir + ": " + CSV_FILE + ", " + CHART_NAME + ".png, " + CHART_NAME + ".svg");
-        return 0;
+        return ExitStatus.OK;
     }
 
     /** The final point of every trajectory as an aligned table. */

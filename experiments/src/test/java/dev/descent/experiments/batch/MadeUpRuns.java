@@ -1,6 +1,7 @@
 package dev.descent.experiments.batch;
 
 import dev.descent.experiments.train.RunResult;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class MadeUpRuns {
                 result(runs.get(0), new double[] {2.0, 1.0, 1.0, 0.5}, new double[] {0.1, 0.5, 0.6}),
                 result(runs.get(1), new double[] {2.0, 1.5, 1.0, 1.0}, new double[] {0.1, 0.4, 0.8}),
                 result(runs.get(2), new double[] {1.0, 0.5, 0.25, 0.25}, new double[] {0.2, 0.9, 0.9}),
-                new RunResult(runs.get(3).optimizer(), new double[] {1.0, 0.5}, new int[] {0},
+                new RunResult(runs.get(3).optimizer().canonical(), new double[] {1.0, 0.5}, new int[] {0},
                         new double[] {0.3}, 2, true, 500_000_000L, 2_000_000L));
         Map<String, SeedRun> byKey = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -39,8 +40,13 @@ final class MadeUpRuns {
     }
 
     private static RunResult result(RunConfiguration run, double[] losses, double[] accuracy) {
-        return new RunResult(run.optimizer(), losses, new int[] {0, 2, 3}, accuracy, -1, true, 1_000_000_000L,
+        return new RunResult(run.optimizer().canonical(), losses, new int[] {0, 2, 3}, accuracy, -1, true, 1_000_000_000L,
                 losses.length * 1_000_000L);
+    }
+
+    static Invocation invocation() {
+        return new Invocation("run", "descent run made-up.json", 2, Instant.parse("2026-01-02T03:04:00Z"),
+                Instant.parse("2026-01-02T03:04:05Z"), 4.0);
     }
 
     static ExperimentSummary summary() {

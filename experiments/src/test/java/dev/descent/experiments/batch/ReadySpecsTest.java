@@ -30,7 +30,7 @@ class ReadySpecsTest {
         assertEquals(25, read("fashion-compare.json").runs().size());
         ExperimentSpec weightInit = read("weight-init.json");
         assertEquals(15, weightInit.runs().size());
-        assertEquals("0.01", weightInit.variants().get(0).network().init());
+        assertEquals("0.01", weightInit.variants().get(0).network().init().toString());
         assertEquals("std=0.01", weightInit.baselineSetting().orElseThrow().variant().name());
     }
 }

@@ -34,7 +34,7 @@ class RunStoreTest {
         for (int i = 0; i < losses.length; i++) {
             losses[i] = random.nextDouble() * 2.3; // arbitrary doubles, most with 16-17 significant digits
         }
-        RunResult result = new RunResult(run.optimizer(), losses, new int[] {0, 100, 200, 299},
+        RunResult result = new RunResult(run.optimizer().canonical(), losses, new int[] {0, 100, 200, 299},
                 new double[] {0.1, 0.9, 0.95, 0.9712}, -1, true, 123_456_789L, 98_765_432L);
         store(dir).save(run, result);
         RunResult back = store(dir).load(run).orElseThrow();
@@ -51,7 +51,7 @@ class RunStoreTest {
     @Test
     void aDivergedRunKeepsItsIteration(@TempDir Path dir) throws Exception {
         RunConfiguration run = run("{\"iterations\": 10, \"eval_every\": 5, \"optimizers\": [\"sgd:lr=100\"]}");
-        RunResult result = new RunResult(run.optimizer(), new double[] {2.3, 9.9}, new int[] {0},
+        RunResult result = new RunResult(run.optimizer().canonical(), new double[] {2.3, 9.9}, new int[] {0},
                 new double[] {0.1}, 2, true, 1000, 500);
         store(dir).save(run, result);
         RunResult back = store(dir).load(run).orElseThrow();
@@ -62,7 +62,7 @@ class RunStoreTest {
     @Test
     void incompleteRunsAreNeverStored(@TempDir Path dir) {
         RunConfiguration run = run("{\"iterations\": 10, \"optimizers\": [\"sgd\"]}");
-        RunResult stopped = new RunResult(run.optimizer(), new double[] {2.3}, new int[] {0}, new double[] {0.1},
+        RunResult stopped = new RunResult(run.optimizer().canonical(), new double[] {2.3}, new int[] {0}, new double[] {0.1},
                 -1, false, 1000, 500);
         assertThrows(IllegalArgumentException.class, () -> store(dir).save(run, stopped));
         assertTrue(Files.notExists(store(dir).path(run)));
@@ -71,7 +71,7 @@ class RunStoreTest {
     @Test
     void aFileThatDoesNotMatchItsRunIsReportedAndIgnored(@TempDir Path dir) throws Exception {
         RunConfiguration run = run("{\"iterations\": 3, \"eval_every\": 5, \"optimizers\": [\"sgd\"]}");
-        RunResult result = new RunResult(run.optimizer(), new double[] {2.3, 2.2, 2.1}, new int[] {0, 2},
+        RunResult result = new RunResult(run.optimizer().canonical(), new double[] {2.3, 2.2, 2.1}, new int[] {0, 2},
                 new double[] {0.1, 0.2}, -1, true, 1000, 500);
         RunStore store = store(dir);
         store.save(run, result);

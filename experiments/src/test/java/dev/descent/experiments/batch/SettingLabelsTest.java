@@ -2,7 +2,7 @@ package dev.descent.experiments.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.descent.experiments.cli.OptimizerSpecs;
+import dev.descent.optimizers.OptimizerSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,18 +10,25 @@ class SettingLabelsTest {
 
     @Test
     void briefKeepsTheLearningRateAndWhatDiffersFromTheDefaults() {
-        assertEquals("adam:lr=0.001", OptimizerSpecs.brief("adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-07"));
-        assertEquals("adam:lr=0.01,beta2=0.99", OptimizerSpecs.brief("adam:lr=0.01,beta1=0.9,beta2=0.99,eps=1e-07"));
-        assertEquals("momentum:lr=0.01,momentum=0.5", OptimizerSpecs.brief("momentum:lr=0.01,momentum=0.5"));
-        assertEquals("sgd:lr=0.01", OptimizerSpecs.brief("sgd:lr=0.01"));
+        assertEquals("adam:lr=0.001", brief("adam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-07"));
+        assertEquals("adam:lr=0.01,beta2=0.99", brief("adam:lr=0.01,beta1=0.9,beta2=0.99,eps=1e-07"));
+        assertEquals("momentum:lr=0.01,momentum=0.5", brief("momentum:lr=0.01,momentum=0.5"));
+        assertEquals("sgd:lr=0.01", brief("sgd:lr=0.01"));
+    }
+
+    private static String brief(String spec) {
+        return OptimizerSpec.parse(spec).brief();
     }
 
     @Test
     void learningRateAndTheRest() {
-        assertEquals(0.0003, SettingLabels.learningRate("adam:lr=0.0003,beta1=0.9,beta2=0.999,eps=1e-07"), 0);
-        assertEquals("adam:beta1=0.9,beta2=0.999,eps=1e-07",
-                SettingLabels.withoutLearningRate("adam:lr=0.0003,beta1=0.9,beta2=0.999,eps=1e-07"));
-        assertEquals("sgd", SettingLabels.withoutLearningRate("sgd:lr=0.1"));
+        OptimizerSpec adam = OptimizerSpec.parse("adam:lr=0.0003,beta1=0.9,beta2=0.999,eps=1e-07");
+        assertEquals(0.0003, adam.learningRate(), 0);
+        // Settings that differ only in lr share their family (one line of the sensitivity chart); others do not.
+        assertEquals("adam", adam.family());
+        assertEquals(adam.family(), OptimizerSpec.parse("adam:lr=0.1").family());
+        assertEquals("adam:beta2=0.99", OptimizerSpec.parse("adam:lr=0.1,beta2=0.99").family());
+        assertEquals("sgd", OptimizerSpec.parse("sgd:lr=0.1").family());
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.descent.experiments.io.CsvTable;
 import dev.descent.experiments.io.Json;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,7 @@ class SummaryFilesTest {
 
     @Test
     void summaryCsvHasOneRowPerSettingWithEmptyCellsForMissingNumbers(@TempDir Path dir) throws Exception {
-        SummaryFiles.write(dir, MadeUpRuns.summary(), Instant.parse("2026-01-02T03:04:05Z"));
+        SummaryFiles.write(dir, MadeUpRuns.summary(), MadeUpRuns.invocation());
         CsvTable csv = CsvTable.read(dir.resolve(SummaryFiles.SUMMARY_CSV));
         assertEquals(2, csv.rows().size());
         List<String> sgd = csv.rows().get(0);
@@ -34,10 +33,10 @@ class SummaryFilesTest {
 
     @Test
     void summaryJsonCarriesPerSeedInputsAndNullsForMissingNumbers(@TempDir Path dir) throws Exception {
-        SummaryFiles.write(dir, MadeUpRuns.summary(), Instant.parse("2026-01-02T03:04:05Z"));
+        SummaryFiles.write(dir, MadeUpRuns.summary(), MadeUpRuns.invocation());
         JsonNode json = Json.mapper().readTree(dir.resolve(SummaryFiles.SUMMARY_JSON).toFile());
         assertTrue(json.get("complete").booleanValue());
-        assertEquals(4, json.at("/runs/total").intValue());
+        assertEquals(4, json.at("/counts/total").intValue());
         JsonNode adam = json.at("/settings/1");
         assertTrue(adam.at("/final_loss/std").isNull());
         assertEquals(1, adam.at("/diverged_seeds/0").intValue());
@@ -52,7 +51,7 @@ class SummaryFilesTest {
 
     @Test
     void curveFilesHaveARowPerPointAndSetting(@TempDir Path dir) throws Exception {
-        SummaryFiles.write(dir, MadeUpRuns.summary(), Instant.now());
+        SummaryFiles.write(dir, MadeUpRuns.summary(), MadeUpRuns.invocation());
         CsvTable loss = CsvTable.read(dir.resolve(SummaryFiles.LOSS_CURVES_CSV));
         assertEquals(List.of("setting", "iteration", "mean", "std", "seeds"), loss.header());
         assertEquals(4 + 4, loss.rows().size());

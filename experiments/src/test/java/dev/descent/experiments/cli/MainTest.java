@@ -2,12 +2,18 @@ package dev.descent.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.experiments.common.ExitStatus;
+import dev.descent.experiments.common.ProjectRoot;
+import dev.descent.experiments.common.UserError;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -20,7 +26,7 @@ class MainTest {
     @Test
     void helpListsEveryCommand() {
         CommandResult result = CommandResult.run("--help");
-        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
         assertTrue(result.out().startsWith("Usage: descent"), result::toString);
         for (String command : List.of("trajectory", "bias-correction", "help")) {
             assertTrue(result.out().contains("\n  " + command + " "), () -> command + " missing from\n" + result);
@@ -38,7 +44,7 @@ class MainTest {
                 continue;
             }
             CommandResult result = CommandResult.run(command, "--help");
-            assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+            assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
             assertTrue(result.out().contains("Usage: descent " + command + " "), result::toString);
             assertTrue(result.out().contains("--help"), result::toString);
         }
@@ -47,14 +53,14 @@ class MainTest {
     @Test
     void helpCommandShowsACommandsHelp() {
         CommandResult result = CommandResult.run("help", "trajectory");
-        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
         assertTrue(result.out().contains("--optimizer"), result::toString);
     }
 
     @Test
     void unknownCommandIsAUsageErrorWithoutStackTrace() {
         CommandResult result = CommandResult.run("trajectroy");
-        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.USAGE, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("descent: "), result::toString);
         assertTrue(result.err().contains("'trajectroy'"), result::toString);
         assertTrue(result.err().contains("Try 'descent --help'"), result::toString);
@@ -65,7 +71,7 @@ class MainTest {
     @Test
     void unknownOptionIsAUsageErrorNamingTheOption() {
         CommandResult result = CommandResult.run("trajectory", "--stpes", "3");
-        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.USAGE, result.exitCode(), result::toString);
         assertTrue(result.err().contains("'--stpes'"), result::toString);
         assertTrue(result.err().contains("Try 'descent trajectory --help'"), result::toString);
         assertFalse(result.hasStackTrace(), result::toString);
@@ -74,7 +80,7 @@ class MainTest {
     @Test
     void badOptionValueIsAUsageError() {
         CommandResult result = CommandResult.run("trajectory", "--steps", "many");
-        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.USAGE, result.exitCode(), result::toString);
         assertTrue(result.err().contains("--steps") && result.err().contains("'many'"), result::toString);
         assertFalse(result.hasStackTrace(), result::toString);
     }
@@ -82,14 +88,14 @@ class MainTest {
     @Test
     void noCommandIsAUsageError() {
         CommandResult result = CommandResult.run();
-        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.USAGE, result.exitCode(), result::toString);
         assertTrue(result.err().contains("Missing a command"), result::toString);
     }
 
     @Test
     void versionNamesDescentJavaMachineAndKernels() {
         CommandResult result = CommandResult.run("--version");
-        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
         String[] lines = result.out().split("\n");
         assertEquals(4, lines.length, result::toString);
         assertTrue(lines[0].startsWith("descent "), result::toString);
@@ -101,21 +107,35 @@ class MainTest {
     @Test
     void userErrorIsOneLineAndExitTwo() {
         CommandResult result = runWith(new Throwing(new UserError("--thing 'x' is bad; use --thing y")));
-        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.USAGE, result.exitCode(), result::toString);
         assertEquals("descent: --thing 'x' is bad; use --thing y\n", result.err());
     }
 
     @Test
-    void illegalArgumentIsShownLikeAUserError() {
+    void illegalArgumentFromInsideTheEngineIsABugWithItsStackTrace() {
         CommandResult result = runWith(new Throwing(new IllegalArgumentException("unknown optimizer 'adma'")));
-        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
-        assertEquals("descent: unknown optimizer 'adma'\n", result.err());
+        assertEquals(ExitStatus.FAILURE, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("descent: internal error (unknown optimizer 'adma')"), result::toString);
+        assertTrue(result.hasStackTrace(), result::toString);
+    }
+
+    @Test
+    void aBadOptimizerSpecIsAUserErrorNamingTheOptionAndTheSpec(@org.junit.jupiter.api.io.TempDir Path dir) {
+        CommandResult result = CommandResult.run("trajectory", "--optimizer", "adam", "--optimizer", "adma:lr=1",
+                "--out", dir.resolve("out").toString());
+        assertEquals(ExitStatus.USAGE, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("descent: --optimizer 'adma:lr=1': "), result::toString);
+        assertFalse(result.hasStackTrace(), result::toString);
+        // Every run gets a fresh optimizer from its spec.
+        dev.descent.optimizers.OptimizerSpec spec = dev.descent.optimizers.OptimizerSpec.parse("sgd:lr=0.5");
+        assertNotSame(spec.create(), spec.create());
+        assertEquals(0.5, spec.create().hyperparameters().get("lr"));
     }
 
     @Test
     void ioErrorIsOneLineAndExitOne() {
         CommandResult result = runWith(new Throwing(new NoSuchFileException("/nowhere/losses.csv")));
-        assertEquals(Main.EXIT_FAILURE, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.FAILURE, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("descent: I/O error: /nowhere/losses.csv"), result::toString);
         assertFalse(result.hasStackTrace(), result::toString);
     }
@@ -124,14 +144,14 @@ class MainTest {
     void aWrappedIoErrorIsReportedAsTheIoError() {
         CommandResult result = runWith(new Throwing(
             new java.io.UncheckedIOException(new IOException("No space left on device"))));
-        assertEquals(Main.EXIT_FAILURE, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.FAILURE, result.exitCode(), result::toString);
         assertEquals("descent: I/O error: No space left on device\n", result.err());
     }
 
     @Test
     void bugPrintsTheStackTraceAndExitsOne() {
         CommandResult result = runWith(new Throwing(new IllegalStateException("invariant broken")));
-        assertEquals(Main.EXIT_FAILURE, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.FAILURE, result.exitCode(), result::toString);
         assertTrue(result.err().contains("IllegalStateException: invariant broken"), result::toString);
         assertTrue(result.hasStackTrace(), result::toString);
     }

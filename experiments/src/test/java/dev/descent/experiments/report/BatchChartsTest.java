@@ -32,15 +32,22 @@ class BatchChartsTest {
     }
 
     @Test
-    void eachSettingIsABandUnderALineAndOnlyTheLineIsInTheLegend() {
+    void eachSettingIsABandUnderALineWithMarkersAndOnlyTheLegendEntryIsInTheLegend() {
         ExperimentSummary summary = ReportPageTest.sweep("s");
         XYChart chart = BatchCharts.loss(summary.spec(), summary.settings(), "s");
         List<XYSeries> series = List.copyOf(chart.getSeriesMap().values());
-        assertEquals(2 * summary.settings().size() + 1, series.size()); // and the invisible tick anchor
+        // Band, line, markers and legend entry per setting, and the invisible tick anchor.
+        assertEquals(4 * summary.settings().size() + 1, series.size());
         XYSeries band = series.get(0);
         XYSeries line = series.get(1);
+        XYSeries markers = series.get(2);
+        XYSeries legend = series.get(3);
         assertEquals(XYSeries.XYSeriesRenderStyle.PolygonArea, band.getXYSeriesRenderStyle());
-        assertTrue(!band.isShowInLegend() && line.isShowInLegend());
+        assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, markers.getXYSeriesRenderStyle());
+        assertTrue(!band.isShowInLegend() && !line.isShowInLegend() && !markers.isShowInLegend()
+                && legend.isShowInLegend());
+        assertEquals(line.getLineColor(), legend.getLineColor());
+        assertEquals(summary.settings().get(0).label(), legend.getName());
         // The polygon runs along mean + std and back along mean − std.
         SettingSummary first = summary.settings().get(0);
         double[] y = band.getYData();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.experiments.batch.ExperimentSpec;
 import dev.descent.experiments.batch.ExperimentSummary;
+import dev.descent.experiments.batch.Invocation;
 import dev.descent.experiments.batch.RunConfiguration;
 import dev.descent.experiments.batch.RunCounts;
 import dev.descent.experiments.batch.SeedRun;
@@ -38,13 +39,13 @@ class ReportPageTest {
                 .formatted(name.replace("\"", "\\\"")));
         Map<String, SeedRun> results = new LinkedHashMap<>();
         for (RunConfiguration run : spec.runs()) {
-            double lr = Double.parseDouble(run.optimizer().substring(run.optimizer().indexOf('=') + 1));
+            double lr = run.optimizer().learningRate();
             double[] losses = new double[300];
             for (int i = 0; i < losses.length; i++) {
                 losses[i] = 2.3 * Math.exp(-i * lr / 3) + 0.05 * (run.seed() + 1) + 0.01 * Math.sin(i);
             }
             double[] accuracy = {0.1, 0.5 + lr, 0.6 + 2 * lr, 0.7 + 2 * lr + 0.01 * run.seed()};
-            results.put(run.key(), new SeedRun(run.seed(), run.key(), new RunResult(run.optimizer(), losses,
+            results.put(run.key(), new SeedRun(run.seed(), run.key(), new RunResult(run.optimizer().canonical(), losses,
                     new int[] {0, 100, 200, 299}, accuracy, -1, true, 2_000_000_000L, 300_000_000L)));
         }
         return ExperimentSummary.of(spec, results, new RunCounts(6, 0, 6, 0), curve -> curve.clone());
@@ -52,8 +53,8 @@ class ReportPageTest {
 
     private static String write(Path dir, ExperimentSummary summary) throws Exception {
         List<ChartFile> charts = BatchCharts.write(dir, summary);
-        Path file = ReportPage.write(dir, summary, charts, new ReportContext("descent run s.json", 2, 1.5,
-                Instant.parse("2026-01-02T03:04:05Z")));
+        Path file = ReportPage.write(dir, summary, charts, new Invocation("run", "descent run s.json", 2,
+                Instant.parse("2026-01-02T03:04:03.5Z"), Instant.parse("2026-01-02T03:04:05Z"), 1.0));
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
@@ -107,7 +108,7 @@ class ReportPageTest {
     void anIncompleteBatchSaysSo(@TempDir Path dir) throws Exception {
         ExperimentSummary full = sweep("partial");
         ExperimentSummary partial = new ExperimentSummary(full.spec(), full.settings(), full.baseline(),
-                full.baselineNote(), full.tests(), new RunCounts(6, 2, 2, 2));
+                full.baselineNote(), full.tests(), new RunCounts(6, 2, 2, 2), full.results());
         String html = write(dir, partial);
         assertTrue(html.contains("Incomplete: 2 of 6 runs missing"));
     }

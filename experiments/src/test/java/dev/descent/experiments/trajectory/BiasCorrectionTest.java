@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.experiments.common.ExitStatus;
 import dev.descent.experiments.cli.CommandResult;
-import dev.descent.experiments.cli.Main;
 import dev.descent.experiments.io.CsvTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class BiasCorrectionTest {
     void theCommandWritesTheCsvAndTheChart(@TempDir Path work) throws IOException {
         Path out = work.resolve("bc");
         CommandResult result = CommandResult.run("bias-correction", "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
         CsvTable csv = CsvTable.read(out.resolve("bias-correction.csv"));
         assertEquals(List.of("t", "correction_beta1_0.9", "correction_beta2_0.999"), csv.header());
         assertEquals(49, csv.rows().size());
@@ -74,10 +74,10 @@ class BiasCorrectionTest {
     @Test
     void badOptionsAreOneLineErrors(@TempDir Path work) {
         CommandResult steps = CommandResult.run("bias-correction", "--steps", "0", "--out", work.toString());
-        assertEquals(Main.EXIT_USAGE, steps.exitCode(), steps::toString);
+        assertEquals(ExitStatus.USAGE, steps.exitCode(), steps::toString);
         assertEquals("descent: --steps must be between 1 and 100000, got 0\n", steps.err());
         CommandResult beta = CommandResult.run("bias-correction", "--beta2", "1", "--out", work.toString());
-        assertEquals(Main.EXIT_USAGE, beta.exitCode(), beta::toString);
+        assertEquals(ExitStatus.USAGE, beta.exitCode(), beta::toString);
         assertEquals("descent: --beta2 must be in (0, 1), got 1.0\n", beta.err());
     }
 }

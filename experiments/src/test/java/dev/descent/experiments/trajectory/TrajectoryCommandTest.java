@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.experiments.common.ExitStatus;
 import dev.descent.experiments.cli.CommandResult;
-import dev.descent.experiments.cli.Main;
 import dev.descent.experiments.io.CsvTable;
 import dev.descent.optimizers.Optimizers;
 import java.awt.image.BufferedImage;
@@ -25,7 +25,7 @@ class TrajectoryCommandTest {
     void theDefaultRunWritesTheCsvAndTheChartForTheBooksSixOptimizers() throws IOException {
         Path out = work.resolve("traj");
         CommandResult result = CommandResult.run("trajectory", "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
 
         CsvTable csv = CsvTable.read(out.resolve("trajectory.csv"));
         assertEquals(List.of("optimizer", "step", "x", "y"), csv.header());
@@ -79,7 +79,7 @@ class TrajectoryCommandTest {
         Path out = work.resolve("custom");
         CommandResult result = CommandResult.run("trajectory", "--optimizer", "adam:lr=0.3", "--optimizer",
             "sgd:lr=0.1", "--steps", "5", "--start", "-1.5,3", "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
         CsvTable csv = CsvTable.read(out.resolve("trajectory.csv"));
         assertEquals(2 * 6, csv.rows().size());
         assertEquals("sgd:lr=0.1", csv.get(6, "optimizer"));
@@ -95,7 +95,7 @@ class TrajectoryCommandTest {
         Path out = work.resolve("wild");
         CommandResult result = CommandResult.run("trajectory", "--optimizer", "adam:lr=90", "--steps", "100",
             "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
         CsvTable csv = CsvTable.read(out.resolve("trajectory.csv"));
         assertEquals(101, csv.rows().size());
         boolean leftTheAxes = csv.values("x").stream().anyMatch(x -> Math.abs(Float.parseFloat(x)) > 10)
@@ -110,7 +110,7 @@ class TrajectoryCommandTest {
         Path out = work.resolve("nan");
         CommandResult result = CommandResult.run("trajectory", "--optimizer", "sgd:lr=1e30", "--optimizer",
             "momentum:lr=5", "--steps", "100", "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
         CsvTable csv = CsvTable.read(out.resolve("trajectory.csv"));
         assertTrue(csv.values("y").stream().anyMatch(y -> y.equals("NaN") || y.contains("Infinity")),
             "the run diverges to NaN or infinity");
@@ -123,7 +123,7 @@ class TrajectoryCommandTest {
         Files.writeString(out.resolve("trajectory.csv"), "earlier results");
 
         CommandResult refused = CommandResult.run("trajectory", "--steps", "3", "--out", out.toString());
-        assertEquals(Main.EXIT_USAGE, refused.exitCode(), refused::toString);
+        assertEquals(ExitStatus.USAGE, refused.exitCode(), refused::toString);
         assertEquals("descent: the out directory " + out + " already holds results (trajectory.csv); "
             + "use --force or choose another --out\n", refused.err());
         assertFalse(refused.hasStackTrace());
@@ -131,7 +131,7 @@ class TrajectoryCommandTest {
         assertFalse(Files.exists(out.resolve("trajectory.png")));
 
         CommandResult forced = CommandResult.run("trajectory", "--steps", "3", "--out", out.toString(), "--force");
-        assertEquals(Main.EXIT_OK, forced.exitCode(), forced::toString);
+        assertEquals(ExitStatus.OK, forced.exitCode(), forced::toString);
         assertEquals(6 * 4, CsvTable.read(out.resolve("trajectory.csv")).rows().size());
     }
 
@@ -146,7 +146,7 @@ class TrajectoryCommandTest {
 
     private void assertUsageError(List<String> args, String expectedStart) {
         CommandResult result = CommandResult.run(args.toArray(String[]::new));
-        assertEquals(Main.EXIT_USAGE, result.exitCode(), result::toString);
+        assertEquals(ExitStatus.USAGE, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith(expectedStart), result::toString);
         assertFalse(result.hasStackTrace(), result::toString);
         assertEquals("", result.out(), result::toString);

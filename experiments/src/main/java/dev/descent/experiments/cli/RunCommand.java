@@ -1,0 +1,76 @@
+package dev.descent.experiments.cli;
+
+import dev.descent.experiments.batch.ExperimentSpec;
+import dev.descent.experiments.batch.SpecReader;
+import dev.descent.experiments.common.ProjectRoot;
+import dev.descent.experiments.common.UserError;
+import dev.descent.experiments.io.OutputDirectory;
+import dev.descent.experiments.pipeline.BatchPresentation;
+import dev.descent.experiments.pipeline.Pipeline;
+import dev.descent.experiments.train.ParallelRuns;
+import dev.descent.experiments.train.StopSignal;
+import dev.descent.mnist.DataSets;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code descent run SPEC.json}: every setting of an experiment spec on every seed, in parallel and resumable,
+ * then the summaries, the charts and {@code report.html}.
+ *
+ * <p>Ctrl-C stops the runs in flight; the runs already finished stay stored, and the summaries, charts and report
+ * are written for them, marked incomplete. Running the same command again computes only what is missing.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Runs an experiment spec: each optimizer setting on each seed, in parallel,",
+            "one single-threaded run per core. Finished runs are stored in the out",
+            "directory and reused when the same command runs again, so an interrupted",
+            "sweep continues. Writes summary.csv, summary.json, charts and report.html.",
+            "Ready specs: experiments/specs/*.json; format: experiments/specs/FORMAT.md."})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The experiment spec, a JSON file.")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Out directory (default: results/run-<spec name>; running again resumes there).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Runs at once, each single-threaded (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory (default: the spec's \"data\", else mnist-data/data/<dataset>,"
+                    + " downloaded if missing).")
+    Path data;
+
+    @Option(names = "--force", description = "Write into --out even if it holds files that are not a descent run.")
+    boolean force;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws IOException {
+        ExperimentSpec spec = SpecReader.read(specFile);
+        int threadCount = threads == null ? ParallelRuns.defaultThreads() : threads;
+        if (threadCount < 1) {
+            throw new UserError("--threads must be at least 1, got " + threadCount);
+        }
+        Path outDir = OutputDirectory.forExperiment(out, OutputDirectory.named("run-", spec.name()), force);
+        Path dataDir = data != null ? data : spec.data();
+        Pipeline.Request request = new Pipeline.Request("run", Main.commandLine(command), spec, outDir, threadCount,
+                specFile + ": \"batch_size\"");
+        try (StopSignal stop = StopSignal.onInterrupt()) {
+            return Pipeline.run(request, new BatchPresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
+                    spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),
+                    command.commandLine().getErr());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.descent.experiments.pipeline;
+
+import dev.descent.experiments.batch.BatchRunner;
+import dev.descent.experiments.batch.ExperimentSpec;
+import dev.descent.experiments.batch.ExperimentSummary;
+import dev.descent.experiments.batch.Invocation;
+import dev.descent.experiments.batch.RunStore;
+import dev.descent.experiments.batch.Setting;
+import dev.descent.experiments.batch.SettingLabels;
+import dev.descent.experiments.batch.SummaryFiles;
+import dev.descent.experiments.charts.ChartFiles;
+import dev.descent.experiments.common.ExitStatus;
+import dev.descent.experiments.common.UserError;
+import dev.descent.experiments.curves.KaiserSmoothing;
+import dev.descent.experiments.io.AtomicFiles;
+import dev.descent.experiments.io.Json;
+import dev.descent.experiments.io.OutputDirectory;
+import dev.descent.experiments.report.BatchCharts;
+import dev.descent.experiments.report.ChartFile;
+import dev.descent.experiments.report.ReportPage;
+import dev.descent.experiments.train.StopSignal;
+import dev.descent.mnist.MnistData;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one experiment pipeline behind {@code descent compare} and {@code descent run}: an experiment spec → its runs,
+ * keyed by their configuration and looked up in the out directory's run store → the missing runs computed in
+ * parallel and stored as each finishes → per-setting summaries and statistics → charts → the result files and
+ * {@code report.html} → the printed table and the exit status. The two commands differ only in how they build the
+ * spec and in their {@link Presentation} (scheduling slice, progress display, header and table).
+ *
+ * <p>Nothing is created before the out directory and the data proved usable; Ctrl-C stops the runs in flight,
+ * the files are written for what was computed, marked incomplete, and the status is
+ * {@link ExitStatus#INTERRUPTED}.
+ */
+public final class Pipeline {
+    /** Loads the data set, only if some run must be computed. */
+    @FunctionalInterface
+    public interface DataLoader {
+        MnistData load() throws IOException;
+    }
+
+    /**
+     * One invocation.
+     *
+     * @param command         {@code compare} or {@code run}
+     * @param commandLine     the command as typed, for the summary and the report
+     * @param spec            the experiment
+     * @param outDir          the out directory, checked by {@link OutputDirectory#forExperiment}
+     * @param threads         runs trained at once
+     * @param batchSizeSource how an error names the batch size: {@code --batch-size} or the spec field
+     */
+    public record Request(String command, String commandLine, ExperimentSpec spec, Path outDir, int threads,
+                          String batchSizeSource) {
+    }
+
+    private Pipeline() {
+    }
+
+    /** Runs the experiment and returns the exit status. */
+    public static int run(Request request, Presentation view, DataLoader data, StopSignal stop, PrintWriter out,
+                          PrintWriter err) throws IOException {
+        Instant started = Instant.now();
+        ExperimentSpec spec = request.spec();
+        Path outDir = request.outDir();
+        RunStore store = new RunStore(outDir, err);
+        BatchRunner.Plan plan = BatchRunner.plan(spec, store);
+        MnistData loaded = null;
+        if (!plan.toCompute().isEmpty()) {
+            ChartFiles.warmUpInBackground();
+            try {
+                loaded = data.load();
+            } catch (IOException | IllegalArgumentException e) {
+                // A missing, truncated or corrupt data file is the user's to fix (the message names the file).
+                throw new UserError("cannot load " + spec.dataset() + ": " + e.getMessage(), e);
+            }
+            int size = loaded.train().size();
+            if (spec.batchSize() > size) {
+                throw new UserError(request.batchSizeSource() + " " + spec.batchSize() + " is larger than the"
+                        + " training set (" + size + " examples in " + loaded.train().name() + "); use "
+                        + request.batchSizeSource() + " " + size + " or less");
+            }
+        }
+        OutputDirectory.create(store.dir());
+        AtomicFiles.writeString(outDir.resolve(OutputDirectory.SPEC_FILE),
+                Json.mapper().writeValueAsString(spec.toJson()) + "\n");
+        out.println(view.header(spec, plan, loaded, request.threads(), store.dir()));
+        out.flush();
+
+        Map<Setting, String> labels = SettingLabels.of(spec);
+        List<String> runLabels = plan.toCompute().stream().map(run -> labels.get(run.setting())
+                + (spec.seeds().size() > 1 ? " seed " + run.seed() : "")).toList();
+        BatchRunner.Outcome outcome = BatchRunner.compute(plan, loaded, store, request.threads(), view.slice(),
+                runLabels, view.display(out, plan), stop);
+
+        ExperimentSummary summary = ExperimentSummary.of(spec, outcome.runs(), outcome.counts(),
+                KaiserSmoothing::smooth);
+        Invocation invocation = new Invocation(request.command(), request.commandLine(), request.threads(), started,
+                Instant.now(), outcome.wallSeconds());
+        List<ChartFile> charts = BatchCharts.write(outDir, summary);
+        SummaryFiles.write(outDir, summary, invocation);
+        Path report = ReportPage.write(outDir, summary, charts, invocation);
+        out.println();
+        out.print(view.table(summary, outcome));
+        out.println("results in " + outDir);
+        out.println("report: " + report);
+        out.flush();
+        return ExitStatus.of(stop.getAsBoolean());
+    }
+}
