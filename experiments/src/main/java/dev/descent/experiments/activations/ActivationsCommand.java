@@ -1,8 +1,8 @@
 package dev.descent.experiments.activations;
 
 import dev.descent.experiments.charts.ChartFiles;
-import dev.descent.experiments.cli.OutputOptions;
-import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.io.OutputOptions;
+import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.TextTable;
 import dev.descent.network.ActivationDistribution;
 import dev.descent.network.ActivationDistribution.Function;

@@ -1,5 +1,6 @@
 package dev.descent.experiments.cli;
 
+import dev.descent.experiments.activations.ActivationsCommand;
 import dev.descent.experiments.common.ExitStatus;
 import dev.descent.experiments.common.MachineInfo;
 import dev.descent.experiments.common.UserError;
@@ -40,6 +41,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         CompareCommand.class,
         RunCommand.class,
         TrajectoryCommand.class,
+        ActivationsCommand.class,
         BiasCorrectionCommand.class,
         BenchCommand.class,
         HelpCommand.class,

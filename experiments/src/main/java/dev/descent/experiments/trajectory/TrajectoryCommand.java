@@ -67,7 +67,8 @@ public final class TrajectoryCommand implements Callable<Integer> {
         List<Optimizer> optimizers = new ArrayList<>();
         for (String text : specs) {
             try {
-                optimizers.add(OptimizerSpec.parse(text).create());
+                // A schedule such as cosine needs the run's length: here, the number of steps.
+                optimizers.add(OptimizerSpec.parse(text).create(steps));
             } catch (IllegalArgumentException e) {
                 throw new UserError("--optimizer '" + text + "': " + e.getMessage(), e);
             }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.experiments.cli.UserError;
+import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.CsvTable;
 import dev.descent.network.ActivationDistribution;
 import dev.descent.network.ActivationDistribution.Function;

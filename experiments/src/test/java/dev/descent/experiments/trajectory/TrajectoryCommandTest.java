@@ -91,6 +91,21 @@ class TrajectoryCommandTest {
     }
 
     @Test
+    void aScheduleThatNeedsTheRunsLengthUsesTheStepCount() throws IOException {
+        Path out = work.resolve("cosine");
+        CommandResult result = CommandResult.run("trajectory", "--optimizer", "sgd:lr=0.1@cosine", "--steps", "2",
+            "--start", "-1.5,3", "--out", out.toString());
+        assertEquals(ExitStatus.OK, result.exitCode(), result::toString);
+        CsvTable csv = CsvTable.read(out.resolve("trajectory.csv"));
+        // Cosine over T = 2 steps: multiplier (1 + cos(π/2))/2 = 0.5 at step 1, (1 + cos π)/2 = 0 at step 2.
+        // Step 1: x = -1.5 - 0.05·(-0.15) = -1.4925, y = 3 - 0.05·6 = 2.7; step 2 does not move.
+        assertEquals(-1.4925, Float.parseFloat(csv.get(1, "x")), 1e-6);
+        assertEquals(2.7, Float.parseFloat(csv.get(1, "y")), 1e-6);
+        assertEquals(csv.get(1, "x"), csv.get(2, "x"));
+        assertEquals(csv.get(1, "y"), csv.get(2, "y"));
+    }
+
+    @Test
     void aWildAdamRunLeavesTheAxesAndStillDraws() throws IOException {
         Path out = work.resolve("wild");
         CommandResult result = CommandResult.run("trajectory", "--optimizer", "adam:lr=90", "--steps", "100",
