@@ -29,6 +29,16 @@ public record Trajectory(String optimizer, float[] x, float[] y) {
         return y[steps()];
     }
 
+    /** The first step whose point is NaN or infinite, or -1 when the whole path is finite. */
+    public int divergedAt() {
+        for (int t = 0; t < x.length; t++) {
+            if (!Float.isFinite(x[t]) || !Float.isFinite(y[t])) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
     /** f at the last point. */
     public double finalValue() {
         return Bowl.value(finalX(), finalY());

@@ -87,13 +87,23 @@ public final class TrajectoryCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    /** The final point of every trajectory as an aligned table. */
+    /** The final point of every trajectory as an aligned table, and which paths diverged. */
     static String summary(List<Trajectory> trajectories) {
-        TextTable table = new TextTable("optimizer", "final x", "final y", "final f").rightAlign(1, 2, 3);
+        TextTable table = new TextTable("optimizer", "final x", "final y", "final f", "note").rightAlign(1, 2, 3);
+        int diverged = 0;
         for (Trajectory t : trajectories) {
-            table.add(t.optimizer(), number(t.finalX()), number(t.finalY()), number(t.finalValue()));
+            int at = t.divergedAt();
+            diverged += at < 0 ? 0 : 1;
+            table.add(t.optimizer(), number(t.finalX()), number(t.finalY()), number(t.finalValue()),
+                at < 0 ? "" : "diverged at step " + at);
         }
-        return table.render();
+        String text = table.render();
+        if (diverged > 0) {
+            text += diverged + " of " + trajectories.size() + " paths diverged (a coordinate became NaN or infinite;"
+                + " " + CSV_FILE + " holds those values from that step on and the chart draws each path up to there)."
+                + " HINT: a smaller lr keeps the path on the bowl\n";
+        }
+        return text;
     }
 
     private static String number(double value) {

@@ -129,6 +129,10 @@ class TrajectoryCommandTest {
         CsvTable csv = CsvTable.read(out.resolve("trajectory.csv"));
         assertTrue(csv.values("y").stream().anyMatch(y -> y.equals("NaN") || y.contains("Infinity")),
             "the run diverges to NaN or infinity");
+        // SGD at lr 1e30 from (-7, 2): y1 = 2 - 1e30·4 = -4e30, then lr·2·y1 = -8e60 overflows float32 at step 2.
+        String sgdRow = result.out().lines().filter(l -> l.startsWith("sgd:lr=1e+30")).findFirst().orElse("");
+        assertTrue(sgdRow.endsWith("diverged at step 2"), result::toString);
+        assertTrue(result.out().contains("2 of 2 paths diverged"), result::toString);
         assertTrue(Files.size(out.resolve("trajectory.png")) > 0);
     }
 
