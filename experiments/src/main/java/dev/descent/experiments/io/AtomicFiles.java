@@ -8,12 +8,16 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.Locale;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one, never a half-written file:
@@ -41,9 +45,38 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Atomically replaces {@code target} with what {@code writer} writes; creates missing parent directories. */
+    /**
+     * Atomically replaces {@code target} with what {@code writer} writes; creates missing parent directories.
+     *
+     * @throws IOException "cannot write TARGET: CAUSE" (no space left, permission denied, read-only file system,
+     *     …), the original exception as its cause; the target is left as it was
+     */
     public static void write(Path target, StreamWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
+        try {
+            writeOrThrow(absolute, writer);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + absolute + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * What went wrong, in the words a user searches for: "no space left on device", "permission denied",
+     * "read-only file system", else the exception's own message.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory (" + e.getMessage() + "; was the directory removed?)";
+        }
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        return reason == null || reason.isBlank() ? e.toString() : reason.substring(0, 1).toLowerCase(Locale.ROOT)
+            + reason.substring(1);
+    }
+
+    private static void writeOrThrow(Path absolute, StreamWriter writer) throws IOException {
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         // Same directory, hence same file system: the rename below can be atomic.

@@ -49,6 +49,7 @@ public final class OutputDirectory {
 
     /** As {@link #prepare(Path, String, boolean)}, at {@code clock}'s time and relative to {@code workingDir}. */
     static Path prepare(Path requested, String command, boolean force, Clock clock, Path workingDir) {
+        rejectEmpty(requested);
         Path base = workingDir.toAbsolutePath();
         Path dir;
         if (requested == null) {
@@ -74,6 +75,7 @@ public final class OutputDirectory {
      * unless {@code force}.
      */
     public static Path forExperiment(Path requested, Path defaultDir, boolean force) {
+        rejectEmpty(requested);
         Path dir = (requested == null ? defaultDir : requested).toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserError("--out " + dir + " is a file, not a directory; choose another --out");
@@ -88,13 +90,25 @@ public final class OutputDirectory {
         return dir;
     }
 
-    /** Creates {@code dir} and its parents. */
+    /**
+     * Creates {@code dir} and its parents, and proves it writable by creating and deleting a hidden probe file,
+     * so that a directory we cannot write is found before any training, not after it.
+     */
     public static Path create(Path dir) {
+        Path created;
         try {
-            return Files.createDirectories(dir);
+            created = Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserError("cannot create the out directory " + dir + " (" + e + "); choose another --out", e);
+            throw new UserError("cannot create the out directory " + dir + " (" + AtomicFiles.reason(e)
+                + "); choose another --out", e);
         }
+        try {
+            Files.delete(Files.createTempFile(created, ".descent-probe-", ".tmp"));
+        } catch (IOException e) {
+            throw new UserError("cannot write into the out directory " + dir + " (" + AtomicFiles.reason(e)
+                + "); nothing was computed; choose another --out or make it writable", e);
+        }
+        return created;
     }
 
     /** {@code results/<command>-<yyyyMMdd-HHmmss>} (or {@code -2}, ... when taken), absolute. */
@@ -135,6 +149,14 @@ public final class OutputDirectory {
             candidate = base.resolveSibling(base.getFileName() + "-" + suffix);
         }
         return candidate;
+    }
+
+    // Path.of("") is the working directory: an empty --out (an unset shell variable) must not write there.
+    private static void rejectEmpty(Path requested) {
+        if (requested != null && requested.toString().isBlank()) {
+            throw new UserError("--out is empty; give a directory, or leave --out out for the default under "
+                + RESULTS_DIR + "/");
+        }
     }
 
     private static String describe(List<Path> existing) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +49,42 @@ class AtomicFilesTest {
             out.write("half of the new ".getBytes(StandardCharsets.UTF_8));
             throw failure;
         }));
-        assertSame(failure, thrown);
+        assertSame(failure, thrown.getCause());
+        assertEquals("cannot write " + target.toAbsolutePath() + ": disk full", thrown.getMessage());
         assertEquals("original", Files.readString(target));
         assertEquals(List.of("losses.csv"), names());
+    }
+
+    @Test
+    void anIoErrorNamesTheFileAndTheCauseInPlainWords() {
+        Path target = dir.resolve("summary.json");
+        IOException full = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            throw new IOException("No space left on device");
+        }));
+        assertEquals("cannot write " + target.toAbsolutePath() + ": no space left on device", full.getMessage());
+        IOException denied = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            throw new AccessDeniedException(target.toString());
+        }));
+        assertEquals("cannot write " + target.toAbsolutePath() + ": permission denied (" + target + ")",
+            denied.getMessage());
+        IOException readOnly = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            throw new FileSystemException(target.toString(), null, "Read-only file system");
+        }));
+        assertEquals("cannot write " + target.toAbsolutePath() + ": read-only file system", readOnly.getMessage());
+    }
+
+    @Test
+    void aRealFullDeviceIsNamed() throws IOException {
+        // /dev/full answers every write with ENOSPC, the error a full disk gives.
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full");
+        IOException e = assertThrows(IOException.class, () -> {
+            try (var out = Files.newOutputStream(full)) {
+                out.write(new byte[4096]);
+                out.flush();
+            }
+        });
+        assertEquals("no space left on device", AtomicFiles.reason(e));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.descent.experiments.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.descent.experiments.common.UserError;
 import java.io.IOException;
@@ -41,6 +42,36 @@ class OutputDirectoryTest {
         Path dir = OutputDirectory.prepare(Path.of("a/b/c"), "trajectory", false, CLOCK, work);
         assertEquals(work.resolve("a/b/c"), dir);
         assertTrue(Files.isDirectory(dir));
+    }
+
+    @Test
+    void aDirectoryThatCannotBeWrittenIsRefusedBeforeAnythingRuns() throws Exception {
+        // A read-only file system refuses even root, who may write any directory; mounting one needs root.
+        Path readOnly = Files.createDirectory(work.resolve("read-only"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", readOnly.toString())
+            .redirectErrorStream(true).start();
+        mount.getInputStream().readAllBytes();
+        assumeTrue(mount.waitFor() == 0, "needs permission to mount a read-only tmpfs");
+        try {
+            UserError e = assertThrows(UserError.class,
+                () -> OutputDirectory.prepare(readOnly, "compare", false, CLOCK, work));
+            assertEquals("cannot write into the out directory " + readOnly + " (read-only file system); nothing was"
+                + " computed; choose another --out or make it writable", e.getMessage());
+        } finally {
+            new ProcessBuilder("umount", readOnly.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
+    void anEmptyOutIsRefusedRatherThanTakenAsTheWorkingDirectory() {
+        for (Path empty : new Path[] {Path.of(""), Path.of(" ")}) {
+            UserError prepared = assertThrows(UserError.class,
+                () -> OutputDirectory.prepare(empty, "trajectory", false, CLOCK, work));
+            assertTrue(prepared.getMessage().startsWith("--out is empty"), prepared.getMessage());
+            UserError experiment = assertThrows(UserError.class,
+                () -> OutputDirectory.forExperiment(empty, work.resolve("default"), false));
+            assertTrue(experiment.getMessage().startsWith("--out is empty"), experiment.getMessage());
+        }
     }
 
     @Test
