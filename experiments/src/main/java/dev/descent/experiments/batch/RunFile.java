@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.experiments.train.RunResult;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * The JSON form of one finished run, {@code runs/<key>.json}: its configuration (the identity its key is hashed
@@ -13,11 +17,15 @@ import java.time.Instant;
  *
  * <p>Numbers are written as the shortest decimal that reads back to the same double, so a stored run aggregates
  * to exactly what the run computed. Reading checks the file against its name and its own configuration and
- * rejects anything inconsistent: such a file is computed again, never trusted.
+ * rejects anything inconsistent: such a file is computed again, never trusted. A file edited into other valid JSON
+ * (a changed loss) is caught by {@value #CHECKSUM}, a SHA-256 of the exact bits of every number the summaries use.
  */
 final class RunFile {
     static final String FORMAT = "descent-run";
-    static final int FORMAT_VERSION = 1;
+    /** Version 2 added {@value #CHECKSUM}; version 1 files (without it) are still read. */
+    static final int FORMAT_VERSION = 2;
+    private static final int LEGACY_VERSION = 1;
+    static final String CHECKSUM = "numbers_sha256";
 
     private RunFile() {
     }
@@ -51,7 +59,30 @@ final class RunFile {
         for (double value : result.testAccuracy()) {
             accuracy.add(value);
         }
+        json.put(CHECKSUM, checksum(result.divergedAt(), result.losses(), result.evalIterations(),
+                result.testAccuracy()));
         return json;
+    }
+
+    /** SHA-256 (hex) of diverged_at, then every loss, evaluation iteration and accuracy, as big-endian bits. */
+    static String checksum(int divergedAt, double[] losses, int[] evalIterations, double[] accuracy) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 + 8 * losses.length + 4 * evalIterations.length
+                + 8 * accuracy.length);
+        bytes.putInt(divergedAt);
+        for (double loss : losses) {
+            bytes.putLong(Double.doubleToRawLongBits(loss));
+        }
+        for (int iteration : evalIterations) {
+            bytes.putInt(iteration);
+        }
+        for (double value : accuracy) {
+            bytes.putLong(Double.doubleToRawLongBits(value));
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /**
@@ -62,8 +93,9 @@ final class RunFile {
     static RunResult fromJson(JsonNode json, RunConfiguration run) {
         require(json.isObject(), "not a JSON object");
         require(FORMAT.equals(json.path("format").asText(null)), "format is not \"" + FORMAT + "\"");
-        require(json.path("format_version").asInt(-1) == FORMAT_VERSION,
-                "format_version is not " + FORMAT_VERSION);
+        int version = json.path("format_version").asInt(-1);
+        require(version == FORMAT_VERSION || version == LEGACY_VERSION,
+                "format_version is not " + FORMAT_VERSION + " (or " + LEGACY_VERSION + ")");
         JsonNode configuration = json.get("configuration");
         // Compared through the key: the canonical text, not Jackson's node classes (an int read back where a long
         // was written is the same number).
@@ -94,6 +126,10 @@ final class RunFile {
             require(evalIterations[i] == iterationsEvaluated[i] && run.setup().evaluatesAt(evalIterations[i])
                     && evalIterations[i] < expected, "evaluation iteration " + iterationsEvaluated[i]
                     + " is not one this configuration evaluates at");
+        }
+        if (version == FORMAT_VERSION) {
+            require(checksum(divergedAt, losses, evalIterations, accuracy).equals(json.path(CHECKSUM).asText(null)),
+                    "its numbers do not match their " + CHECKSUM + " (was the file edited?)");
         }
         long wallNanos = json.path("wall_nanos").asLong(-1);
         long trainNanos = json.path("train_nanos").asLong(-1);

@@ -93,4 +93,28 @@ class RunStoreTest {
         Files.writeString(file, text);
         assertTrue(store.load(run).isPresent());
     }
+
+    @Test
+    void aLossEditedIntoAnotherValidNumberIsCaughtByTheChecksum(@TempDir Path dir) throws Exception {
+        RunConfiguration run = run("{\"iterations\": 3, \"eval_every\": 5, \"optimizers\": [\"sgd\"]}");
+        RunResult result = new RunResult(run.optimizer().canonical(), new double[] {2.3, 2.2, 2.1}, new int[] {0, 2},
+                new double[] {0.1, 0.2}, -1, true, 1000, 500);
+        RunStore store = store(dir);
+        store.save(run, result);
+        Path file = store.path(run);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.contains("2.2, "), text);
+
+        Files.writeString(file, text.replace("2.2, ", "0.2, "));
+        assertTrue(store.load(run).isEmpty());
+        assertTrue(warnings.toString().contains("its numbers do not match their numbers_sha256"), warnings.toString());
+
+        Files.writeString(file, text.replace("0.2 ]", "0.9 ]"));
+        assertTrue(store.load(run).isEmpty(), "an edited accuracy is caught too");
+
+        // A file of format version 1, written before the checksum existed, is still read.
+        Files.writeString(file, text.replace("\"format_version\" : 2", "\"format_version\" : 1")
+                .replaceAll(",\\s*\"numbers_sha256\" : \"[0-9a-f]+\"", ""));
+        assertTrue(store.load(run).isPresent(), Files.readString(file));
+    }
 }
