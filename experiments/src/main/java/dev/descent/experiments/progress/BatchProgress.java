@@ -26,6 +26,7 @@ public final class BatchProgress extends PolledDisplay {
     private final long started = System.nanoTime();
     private List<RunProgress> running = List.of();
     private int finished;
+    private int neverStarted;
 
     /**
      * @param live  refresh a status line (a terminal) rather than print only per-run lines
@@ -47,6 +48,11 @@ public final class BatchProgress extends PolledDisplay {
     @Override
     public synchronized void finished(int index, RunResult result) {
         String line;
+        if (!result.complete() && result.losses().length == 0) {
+            // Runs still queued at a stop: one line for all of them at the end, not one each (thousands in a sweep).
+            neverStarted++;
+            return;
+        }
         if (!result.complete()) {
             // A stopped run is not done: it is computed again next time.
             line = String.format(Locale.ROOT, "[stopped] %s: stopped after %d iterations, not stored",
@@ -67,8 +73,13 @@ public final class BatchProgress extends PolledDisplay {
     synchronized void update(List<RunProgress> runs, boolean last) {
         if (live) {
             out.print(CLEAR_LINE + (last ? "" : status()));
-            out.flush();
         }
+        if (last && neverStarted > 0) {
+            out.printf(Locale.ROOT, "[stopped] %d run%s had not started; not stored%n", neverStarted,
+                    neverStarted == 1 ? "" : "s");
+            neverStarted = 0;
+        }
+        out.flush();
     }
 
     private String status() {
