@@ -126,7 +126,7 @@ public final class CompareCommand implements Callable<Integer> {
         atLeastOne("--threads", threadCount);
         Path dir = OutputDirectory.forExperiment(out, OutputDirectory.freshDefault(COMMAND), force);
         Pipeline.Request request = new Pipeline.Request(COMMAND, Main.commandLine(command), spec, dir, threadCount,
-                "--batch-size");
+                "--batch-size", out == null);
         try (StopSignal stop = StopSignal.onInterrupt()) {
             return Pipeline.run(request, new ComparePresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
                     spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),

@@ -111,6 +111,26 @@ public final class OutputDirectory {
         return created;
     }
 
+    /**
+     * Creates and locks {@code candidate}, a fresh default directory, or the first free sibling {@code -2}, {@code -3},
+     * … when another invocation started in the same second holds it or has already written into it: every
+     * invocation gets a directory of its own.
+     */
+    public static DirectoryLock claimFresh(Path candidate, String what) throws IOException {
+        Path base = candidate;
+        for (int suffix = 2; ; suffix++) {
+            create(candidate);
+            DirectoryLock lock = DirectoryLock.tryAcquire(candidate, what);
+            if (lock != null && existingResults(candidate).isEmpty()) {
+                return lock;
+            }
+            if (lock != null) {
+                lock.close();
+            }
+            candidate = base.resolveSibling(base.getFileName() + "-" + suffix);
+        }
+    }
+
     /** {@code results/<command>-<yyyyMMdd-HHmmss>} (or {@code -2}, ... when taken), absolute. */
     public static Path freshDefault(String command) {
         return freeDefault(defaultFor(command, Clock.systemDefaultZone()).toAbsolutePath());
@@ -145,7 +165,7 @@ public final class OutputDirectory {
     private static Path freeDefault(Path base) {
         Path candidate = base;
         for (int suffix = 2; Files.exists(candidate) && (!Files.isDirectory(candidate)
-            || !existingResults(candidate).isEmpty()); suffix++) {
+            || !existingResults(candidate).isEmpty() || DirectoryLock.isHeldByAnother(candidate)); suffix++) {
             candidate = base.resolveSibling(base.getFileName() + "-" + suffix);
         }
         return candidate;

@@ -13,6 +13,7 @@ import dev.descent.experiments.common.ExitStatus;
 import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.curves.KaiserSmoothing;
 import dev.descent.experiments.io.AtomicFiles;
+import dev.descent.experiments.io.DirectoryLock;
 import dev.descent.experiments.io.Json;
 import dev.descent.experiments.io.OutputDirectory;
 import dev.descent.experiments.report.BatchCharts;
@@ -54,9 +55,17 @@ public final class Pipeline {
      * @param outDir          the out directory, checked by {@link OutputDirectory#forExperiment}
      * @param threads         runs trained at once
      * @param batchSizeSource how an error names the batch size: {@code --batch-size} or the spec field
+     * @param freshOut        {@code outDir} is a fresh default: when another invocation of the same second holds
+     *                        it, take the next free name instead of refusing
      */
     public record Request(String command, String commandLine, ExperimentSpec spec, Path outDir, int threads,
-                          String batchSizeSource) {
+                          String batchSizeSource, boolean freshOut) {
+
+        /** A request for a directory the user named (or one that may hold earlier runs). */
+        public Request(String command, String commandLine, ExperimentSpec spec, Path outDir, int threads,
+                       String batchSizeSource) {
+            this(command, commandLine, spec, outDir, threads, batchSizeSource, false);
+        }
     }
 
     private Pipeline() {
@@ -67,25 +76,45 @@ public final class Pipeline {
                           PrintWriter err) throws IOException {
         Instant started = Instant.now();
         ExperimentSpec spec = request.spec();
-        Path outDir = request.outDir();
-        RunStore store = new RunStore(outDir, err);
-        BatchRunner.Plan plan = BatchRunner.plan(spec, store);
-        MnistData loaded = null;
-        if (!plan.toCompute().isEmpty()) {
-            ChartFiles.warmUpInBackground();
-            try {
-                loaded = data.load();
-            } catch (IOException | IllegalArgumentException e) {
-                // A missing, truncated or corrupt data file is the user's to fix (the message names the file).
-                throw new UserError("cannot load " + spec.dataset() + ": " + e.getMessage(), e);
+        // A first look at the store decides whether the data must be loaded before anything is created.
+        BatchRunner.Plan firstLook = BatchRunner.plan(spec, new RunStore(request.outDir(), err));
+        MnistData loaded = firstLook.toCompute().isEmpty() ? null : load(request, data);
+        try (DirectoryLock lock = request.freshOut()
+                ? OutputDirectory.claimFresh(request.outDir(), request.commandLine())
+                : DirectoryLock.acquire(OutputDirectory.create(request.outDir()), request.commandLine())) {
+            // Under the lock the store is the authority: another invocation may have added runs meanwhile.
+            RunStore store = new RunStore(lock.dir(), err);
+            BatchRunner.Plan plan = BatchRunner.plan(spec, store);
+            if (loaded == null && !plan.toCompute().isEmpty()) {
+                loaded = load(request, data);
             }
-            int size = loaded.train().size();
-            if (spec.batchSize() > size) {
-                throw new UserError(request.batchSizeSource() + " " + spec.batchSize() + " is larger than the"
-                        + " training set (" + size + " examples in " + loaded.train().name() + "); use "
-                        + request.batchSizeSource() + " " + size + " or less");
-            }
+            return runLocked(request, lock.dir(), store, plan, loaded, started, view, stop, out, err);
         }
+    }
+
+    private static MnistData load(Request request, DataLoader data) throws IOException {
+        ExperimentSpec spec = request.spec();
+        ChartFiles.warmUpInBackground();
+        MnistData loaded;
+        try {
+            loaded = data.load();
+        } catch (IOException | IllegalArgumentException e) {
+            // A missing, truncated or corrupt data file is the user's to fix (the message names the file).
+            throw new UserError("cannot load " + spec.dataset() + ": " + e.getMessage(), e);
+        }
+        int size = loaded.train().size();
+        if (spec.batchSize() > size) {
+            throw new UserError(request.batchSizeSource() + " " + spec.batchSize() + " is larger than the"
+                    + " training set (" + size + " examples in " + loaded.train().name() + "); use "
+                    + request.batchSizeSource() + " " + size + " or less");
+        }
+        return loaded;
+    }
+
+    private static int runLocked(Request request, Path outDir, RunStore store, BatchRunner.Plan plan,
+                                 MnistData loaded, Instant started, Presentation view, StopSignal stop,
+                                 PrintWriter out, PrintWriter err) throws IOException {
+        ExperimentSpec spec = request.spec();
         OutputDirectory.create(store.dir());
         AtomicFiles.writeString(outDir.resolve(OutputDirectory.SPEC_FILE),
                 Json.mapper().writeValueAsString(spec.toJson()) + "\n");
