@@ -64,6 +64,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserError("--threads must be at least 1, got " + threadCount);
         }
         Path outDir = OutputDirectory.forExperiment(out, OutputDirectory.named("run-", spec.name()), force);
+        OutputDirectory.checkSource(outDir, specFile, force);
         Path dataDir = data != null ? data : spec.data();
         Pipeline.Request request = new Pipeline.Request("run", Main.commandLine(command), spec, outDir, threadCount,
                 specFile + ": \"batch_size\"");
@@ -71,6 +72,8 @@ public final class RunCommand implements Callable<Integer> {
             return Pipeline.run(request, new BatchPresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
                     spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),
                     command.commandLine().getErr());
+        } finally {
+            OutputDirectory.recordSource(outDir, specFile);
         }
     }
 }

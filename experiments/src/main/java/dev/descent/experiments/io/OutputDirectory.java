@@ -2,6 +2,7 @@ package dev.descent.experiments.io;
 
 import dev.descent.experiments.common.UserError;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,6 +89,41 @@ public final class OutputDirectory {
                     + " anyway");
         }
         return dir;
+    }
+
+    /** Hidden file of an experiment's directory naming the spec file whose results it holds. */
+    public static final String SOURCE_FILE = ".descent-source";
+
+    /**
+     * Refuses, unless {@code force}, a directory that holds the results of another spec file: two spec files with
+     * the same name share the default {@code results/run-<name>}, and the second would replace the first's
+     * summaries, charts and report.
+     */
+    public static void checkSource(Path dir, Path specFile, boolean force) {
+        Path marker = dir.resolve(SOURCE_FILE);
+        if (force || !Files.isRegularFile(marker)) {
+            return;
+        }
+        String mine = specFile.toAbsolutePath().normalize().toString();
+        String theirs;
+        try {
+            theirs = Files.readString(marker, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return; // an unreadable marker proves nothing; the run store still keys every run by its configuration
+        }
+        if (!theirs.isEmpty() && !theirs.equals(mine)) {
+            throw new UserError("the out directory " + dir + " holds the results of another spec file, " + theirs
+                + "; this one (" + mine + ") would replace its summaries, charts and report. HINT: give this"
+                + " experiment its own --out DIR, or add --force to write there anyway (stored runs are reused only"
+                + " where their configuration matches)");
+        }
+    }
+
+    /** Records that {@code dir} holds the results of {@code specFile}; see {@link #checkSource}. */
+    public static void recordSource(Path dir, Path specFile) throws IOException {
+        if (Files.isDirectory(dir)) {
+            AtomicFiles.writeString(dir.resolve(SOURCE_FILE), specFile.toAbsolutePath().normalize() + "\n");
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.descent.experiments.batch.SummaryFiles;
 import dev.descent.experiments.common.ExitStatus;
 import dev.descent.experiments.progress.BatchProgress;
 import dev.descent.experiments.io.CsvTable;
+import dev.descent.experiments.io.OutputDirectory;
 import dev.descent.experiments.io.Json;
 import dev.descent.mnist.Fixture;
 import java.io.IOException;
@@ -72,6 +73,34 @@ class RunCommandTest {
             }
         }
         return files;
+    }
+
+    @Test
+    void anotherSpecFileOfTheSameNameIsRefusedUnlessForced(@TempDir Path dir) throws Exception {
+        Path first = Files.createDirectories(dir.resolve("a")).resolve("pair.json");
+        Path second = Files.createDirectories(dir.resolve("b")).resolve("pair.json");
+        Files.writeString(first, SPEC.replace("\"seeds\": 2", "\"seeds\": 1"));
+        Files.writeString(second, SPEC.replace("\"seeds\": 2", "\"seeds\": 1").replace("\"sgd\"", "\"momentum\""));
+        Path out = dir.resolve("out");
+        assertEquals(ExitStatus.OK, run(first, out).exitCode());
+        String report = Files.readString(out.resolve("report.html"));
+
+        CommandResult refused = CommandResult.run("run", second.toString(), "--out", out.toString(), "--data",
+                Fixture.locate().toString());
+        assertEquals(ExitStatus.USAGE, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().startsWith("descent: the out directory " + out + " holds the results of another"
+                + " spec file, " + first), refused::toString);
+        assertTrue(refused.err().contains("HINT: give this experiment its own --out DIR, or add --force"),
+                refused::toString);
+        assertEquals(report, Files.readString(out.resolve("report.html")), "the first spec's report is kept");
+
+        // The same file again continues its own results; --force lets the other one in.
+        assertEquals(ExitStatus.OK, run(first, out).exitCode());
+        CommandResult forced = CommandResult.run("run", second.toString(), "--out", out.toString(), "--data",
+                Fixture.locate().toString(), "--force");
+        assertEquals(ExitStatus.OK, forced.exitCode(), forced::toString);
+        assertEquals(second.toAbsolutePath().normalize() + "\n",
+                Files.readString(out.resolve(OutputDirectory.SOURCE_FILE)));
     }
 
     @Test
@@ -142,7 +171,9 @@ class RunCommandTest {
         assertEquals(new RunCounts(4, 0, 0, 4), outcome.counts());
         assertTrue(outcome.runs().values().stream().noneMatch(run -> run.result().complete()));
         assertTrue(Files.notExists(store.dir()));
-        assertTrue(printed.toString().contains("stopped after 0 iterations, not stored"), printed.toString());
+        // Runs a stop leaves unstarted get one line together, not one each.
+        assertTrue(printed.toString().contains("[stopped] 4 runs had not started; not stored"), printed.toString());
+        assertFalse(printed.toString().contains("stopped after 0 iterations"), printed.toString());
 
         ExperimentSummary summary = ExperimentSummary.of(spec, outcome.runs(), outcome.counts(), c -> c);
         SummaryFiles.write(dir, summary, new Invocation("run", "descent run s.json", 2, Instant.now(), Instant.now(),
