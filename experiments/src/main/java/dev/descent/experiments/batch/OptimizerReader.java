@@ -1,21 +1,27 @@
 package dev.descent.experiments.batch;
 
+import dev.descent.optimizers.LearningRateSchedule;
 import dev.descent.optimizers.OptimizerSpec;
+import dev.descent.optimizers.Schedules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the {@code optimizers} list and the {@code grids} of a spec into optimizer specs, each checked where it is
  * written, so that a bad spec names its own place in the file. A grid
  * {@code {"optimizer": "adam", "lr": [1e-4, 1e-3]}} stands for one setting per combination of the listed values,
- * the first key varying slowest.
+ * the first key varying slowest; a key written with {@code @} ({@code "@warmup": [0, 100]}) is a key of the base
+ * spec's schedule ({@code "optimizer": "adam@cosine"}), set with {@link OptimizerSpec#withSchedule(String, double)}.
  */
 final class OptimizerReader {
     /** The book's five optimizers, used when a spec lists neither {@code optimizers} nor {@code grids}. */
     static final List<String> BOOK_OPTIMIZERS = List.of("sgd", "momentum", "adagrad", "rmsprop", "adam");
     static final String GRID_BASE = "optimizer";
+    /** A grid key {@code "@warmup"} varies the key {@code warmup} of the base spec's schedule. */
+    static final String SCHEDULE_KEY_PREFIX = "@";
 
     private OptimizerReader() {
     }
@@ -60,21 +66,53 @@ final class OptimizerReader {
             if (key.equals(GRID_BASE)) {
                 continue;
             }
+            SpecNode valuesNode = node.field(key);
+            boolean scheduleKey = key.startsWith(SCHEDULE_KEY_PREFIX);
+            if (scheduleKey) {
+                checkScheduleKey(valuesNode, base, baseNode.text(), key.substring(SCHEDULE_KEY_PREFIX.length()));
+            }
             List<OptimizerSpec> longer = new ArrayList<>();
-            List<SpecNode> values = node.field(key).nonEmptyElements("list the values of " + key + " to try, e.g. "
-                    + key + ": [0.001, 0.01]");
+            List<SpecNode> values = valuesNode.nonEmptyElements("list the values of " + key + " to try, e.g. "
+                    + key + (scheduleKey ? ": [0, 100]" : ": [0.001, 0.01]"));
             for (OptimizerSpec spec : specs) {
                 for (SpecNode value : values) {
                     try {
-                        longer.add(spec.with(key, value.number()));
+                        longer.add(scheduleKey
+                                ? spec.withSchedule(key.substring(SCHEDULE_KEY_PREFIX.length()), value.number())
+                                : spec.with(key, value.number()));
                     } catch (IllegalArgumentException e) {
-                        throw value.error("bad optimizer spec at " + value.path() + ": " + e.getMessage(), e);
+                        String hint = !scheduleKey && !base.hyperparameters().containsKey(key)
+                                && base.schedule().hyperparameters().containsKey(key)
+                                ? "; HINT: write \"" + SCHEDULE_KEY_PREFIX + key + "\" to vary the schedule's " + key
+                                : "";
+                        throw value.error("bad " + (scheduleKey ? "schedule value" : "optimizer spec") + " at "
+                                + value.path() + ": " + e.getMessage() + hint, e);
                     }
                 }
             }
             specs = longer;
         }
         return specs;
+    }
+
+    /**
+     * A grid key that names a key of the base spec's schedule, checked once before its values: an error names the
+     * key's path and the schedule's valid keys, or, for a base without a schedule, says how to attach one.
+     */
+    private static void checkScheduleKey(SpecNode where, OptimizerSpec base, String baseText, String key) {
+        LearningRateSchedule schedule = base.schedule();
+        if (schedule.isConstant()) {
+            throw where.error("schedule key \"" + key + "\" at " + where.path() + ", but the grid's optimizer \""
+                    + baseText + "\" has no schedule; HINT: attach one to it, e.g. \"optimizer\": \"" + baseText
+                    + "@cosine\" (schedules: " + String.join(", ", Schedules.names()) + ")");
+        }
+        if (!schedule.hyperparameters().containsKey(key)) {
+            throw where.error("unknown schedule key \"" + key + "\" at " + where.path() + " for the " + schedule.name()
+                    + " schedule of \"" + baseText + "\"; valid schedule keys: "
+                    + (schedule.hyperparameters().isEmpty() ? "none"
+                    : schedule.hyperparameters().keySet().stream().map(name -> SCHEDULE_KEY_PREFIX + name)
+                    .collect(Collectors.joining(", "))));
+        }
     }
 
     /** The spec of {@code text}; a bad one is an error naming {@code where}. */

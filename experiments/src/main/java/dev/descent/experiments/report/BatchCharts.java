@@ -36,7 +36,9 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  *   <li>{@code loss}: smoothed training loss, mean over seeds with a ±1 std band, per setting; with more than
  *       {@value #MAX_SETTINGS_PER_CHART} settings, one chart per optimizer ({@code loss-adam}, ...);</li>
  *   <li>{@code accuracy} (or {@code accuracy-adam}, ...): test accuracy at each evaluation, likewise, on a y range
- *       that follows the data after the first tenth of the run, in whole percent.</li>
+ *       that follows the data after the first tenth of the run, in whole percent;</li>
+ *   <li>{@code lr} (or {@code lr-adam}, ...): each setting's learning rate over the run ({@link LearningRateChart}),
+ *       when some setting of the chart has a schedule.</li>
  * </ul>
  * The loss axis is the book's 0..1 when every mean curve is below 1 after the first tenth of the run, else
  * 0..the next half above the highest such value (at most {@value #LOSS_AXIS_CAP}: chance level on ten classes is
@@ -88,6 +90,20 @@ public final class BatchCharts {
             ChartFiles.save(accuracy(summary.spec(), group.getValue(), name + which), outDir, ACCURACY + suffix);
             files.add(new ChartFile(ACCURACY + suffix, "Test accuracy" + which,
                     "Accuracy on the whole test set at each evaluation, mean over seeds with a ±1 std band."));
+        }
+        for (Map.Entry<String, List<SettingSummary>> group : groups.entrySet()) {
+            if (!LearningRateChart.wanted(group.getValue())) {
+                continue;
+            }
+            String suffix = group.getKey().isEmpty() ? "" : "-" + fileSafe(group.getKey());
+            String which = group.getKey().isEmpty() ? "" : " — " + group.getKey();
+            String base = LearningRateChart.BASE_NAME + suffix;
+            ChartFiles.save(LearningRateChart.chart(summary.spec(), group.getValue(), name + which), outDir, base);
+            files.add(new ChartFile(base, "Learning rate" + which,
+                    "Each setting's learning rate at each iteration: its lr times its schedule's multiplier, a"
+                            + " point every " + LearningRateChart.step(summary.spec().iterations())
+                            + " iterations. What a rule does inside its update (Adam's bias correction, schedule-free"
+                            + " AdamW's own warm-up) is not included."));
         }
         return files;
     }

@@ -69,6 +69,20 @@ class SpecReaderTest {
     }
 
     @Test
+    void aGridKeyWithAtVariesTheBaseSpecsScheduleKey() {
+        ExperimentSpec spec = parse("""
+                {"grids": [{"optimizer": "adam@cosine:min=0.1", "lr": [0.001, 0.003], "@warmup": [0, 100]}]}""");
+        String adam = "adam:lr=%s,beta1=0.9,beta2=0.999,eps=1e-07@cosine:warmup=%s,min=0.1";
+        // lr slowest, then warmup; the base's min=0.1 stays in every setting.
+        assertEquals(List.of(adam.formatted("0.001", "0"), adam.formatted("0.001", "100"),
+                adam.formatted("0.003", "0"), adam.formatted("0.003", "100")), canonical(spec));
+        assertEquals(100.0, spec.optimizers().get(1).schedule().hyperparameters().get("warmup"));
+        // spec.json lists the expanded settings, which read back to the same ones.
+        ExperimentSpec again = SpecReader.parse("spec.json", "again", spec.toJson().toString());
+        assertEquals(canonical(spec), canonical(again));
+    }
+
+    @Test
     void aSettingListedTwiceRunsOnce() {
         ExperimentSpec spec = parse("""
                 {"optimizers": ["adam", "adam:lr=0.001"], "grids": [{"optimizer": "adam", "lr": [0.001, 0.01]}]}""");
@@ -154,6 +168,26 @@ class SpecReaderTest {
         assertContains(error("{\"grids\": [{\"lr\": [0.1]}]}"),
                 "missing field \"optimizer\" in the grid at $.grids[0]");
         assertContains(error("{\"grids\": [{\"optimizer\": \"adam\"}]}"), "lists no hyperparameter");
+    }
+
+    @Test
+    void badScheduleGridKeysNameTheirPlaceAndTheValidKeys() {
+        assertContains(error("{\"grids\": [{\"optimizer\": \"adam@cosine\", \"@warmupp\": [0, 100]}]}"),
+                "spec.json: unknown schedule key \"warmupp\" at $.grids[0].@warmupp for the cosine schedule",
+                "valid schedule keys: @warmup, @min");
+        assertContains(error("{\"grids\": [{\"optimizer\": \"adam\", \"@warmup\": [0, 100]}]}"),
+                "schedule key \"warmup\" at $.grids[0].@warmup", "\"adam\" has no schedule",
+                "HINT: attach one to it, e.g. \"optimizer\": \"adam@cosine\"", "step", "wsd");
+        assertContains(error("{\"grids\": [{\"optimizer\": \"adam@cosine\", \"@warmup\": [0, 1.5]}]}"),
+                "bad schedule value at $.grids[0].@warmup[1]", "warmup must be a whole number");
+        assertContains(error("{\"grids\": [{\"optimizer\": \"adam@step\", \"@gamma\": [0.5, 2]}]}"),
+                "bad schedule value at $.grids[0].@gamma[1]", "gamma must be in (0, 1]");
+        assertContains(error("{\"grids\": [{\"optimizer\": \"adam@cosine\", \"@warmup\": []}]}"),
+                "empty list at $.grids[0].@warmup");
+        // The schedule's key written without @ is taken for the optimizer's, and the error says how to write it.
+        assertContains(error("{\"grids\": [{\"optimizer\": \"adam@cosine\", \"warmup\": [0, 100]}]}"),
+                "bad optimizer spec at $.grids[0].warmup[0]", "unknown key 'warmup' for adam",
+                "HINT: write \"@warmup\" to vary the schedule's warmup");
     }
 
     @Test

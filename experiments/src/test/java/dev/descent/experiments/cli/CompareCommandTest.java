@@ -46,6 +46,20 @@ class CompareCommandTest {
     }
 
     @Test
+    void aScheduleAddsTheLearningRateChartToTheFilesAndTheReport() throws IOException {
+        Path out = tmp.resolve("scheduled");
+        CommandResult result = compare("--iterations", "30", "--optimizer", "sgd", "--optimizer",
+                "adam@step:every=10", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(Files.size(out.resolve("lr.png")) > 0);
+        assertTrue(Files.size(out.resolve("lr.svg")) > 0);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("aria-label=\"Learning rate\""));
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(FILES.size() + 2, files.count(), "the book's files and lr.png, lr.svg");
+        }
+    }
+
+    @Test
     void writesEveryFileWithTheExpectedRows() throws IOException {
         Path out = tmp.resolve("run");
         CommandResult result = compare("--iterations", "200", "--out", out.toString());
