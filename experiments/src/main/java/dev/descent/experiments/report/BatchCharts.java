@@ -46,6 +46,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  */
 public final class BatchCharts {
     static final int MAX_SETTINGS_PER_CHART = 8;
+    /** The most single-setting optimizers drawn on one chart: the palette's distinct colours. */
+    static final int MAX_OPTIMIZERS_PER_CHART = 16;
     /** Iterations between two markers on a loss curve, as the book's {@code markevery=100}. */
     static final int MARKER_EVERY = 100;
     /** Palette index of the first colour no optimizer name owns (the theme's six named colours come first). */
@@ -108,17 +110,23 @@ public final class BatchCharts {
         return files;
     }
 
-    /** All settings in one group ("") when they fit one chart, else one group per optimizer name. */
+    /**
+     * All settings in one group ("") when they fit one chart, or when each optimizer has a single setting (a race
+     * of {@value #MAX_OPTIMIZERS_PER_CHART} rules at most reads best on one chart, and one chart per rule would
+     * hold one line each); else one group per optimizer name.
+     */
     static Map<String, List<SettingSummary>> groups(List<SettingSummary> settings) {
-        Map<String, List<SettingSummary>> groups = new LinkedHashMap<>();
-        if (settings.size() <= MAX_SETTINGS_PER_CHART) {
-            groups.put("", settings);
-            return groups;
-        }
+        Map<String, List<SettingSummary>> byName = new LinkedHashMap<>();
         for (SettingSummary setting : settings) {
-            groups.computeIfAbsent(setting.setting().optimizer().name(), name -> new ArrayList<>()).add(setting);
+            byName.computeIfAbsent(setting.setting().optimizer().name(), name -> new ArrayList<>()).add(setting);
         }
-        return groups;
+        boolean oneEach = byName.size() == settings.size() && settings.size() <= MAX_OPTIMIZERS_PER_CHART;
+        if (settings.size() <= MAX_SETTINGS_PER_CHART || oneEach) {
+            Map<String, List<SettingSummary>> one = new LinkedHashMap<>();
+            one.put("", settings);
+            return one;
+        }
+        return byName;
     }
 
     static XYChart loss(ExperimentSpec spec, List<SettingSummary> settings, String title) {
@@ -280,12 +288,33 @@ public final class BatchCharts {
     static String title(ExperimentSummary summary) {
         ExperimentSpec spec = summary.spec();
         TrainingSetup setup = spec.setup(spec.variants().get(0), spec.seeds().get(0));
-        String seeds = spec.seeds().size() == 1 ? "seed " + spec.seeds().get(0) : "seeds "
-                + spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(","));
+        List<Long> seedList = spec.seeds().stream().map(Number::longValue).toList();
+        boolean consecutive = seedList.size() > 2
+                && seedList.get(seedList.size() - 1) - seedList.get(0) == seedList.size() - 1
+                && seedList.stream().distinct().count() == seedList.size();
+        String seeds = seedList.size() == 1 ? "seed " + seedList.get(0) : consecutive
+                ? "seeds " + seedList.get(0) + "–" + seedList.get(seedList.size() - 1)
+                : "seeds " + seedList.stream().map(String::valueOf).collect(Collectors.joining(","));
         String title = String.format(Locale.ROOT, "%s on %s (%s%s, batch %d, %s)", spec.name(),
                 spec.dataset().title(),
-                spec.hasVariants() ? "" : setup.architecture() + ", ", setup.activation(), setup.batchSize(), seeds);
+                spec.hasVariants() ? "" : compact(setup.architecture()) + ", ", setup.activation(),
+                setup.batchSize(), seeds);
         return summary.counts().complete() ? title : title + ", interrupted";
+    }
+
+    /** "784-100-100-100-100-10" as "784-100×4-10", so that a long title still fits the chart's width. */
+    static String compact(String architecture) {
+        String[] sizes = architecture.split("-");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < sizes.length; ) {
+            int run = 1;
+            while (i + run < sizes.length && sizes[i + run].equals(sizes[i])) {
+                run++;
+            }
+            text.append(text.length() == 0 ? "" : "-").append(sizes[i]).append(run > 1 ? "×" + run : "");
+            i += run;
+        }
+        return text.toString();
     }
 
     static double lossAxisMax(int iterations, List<SettingSummary> settings) {

@@ -6,8 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.experiments.batch.ExperimentSpec;
 import dev.descent.experiments.batch.ExperimentSummary;
+import dev.descent.experiments.batch.RunConfiguration;
+import dev.descent.experiments.batch.RunCounts;
+import dev.descent.experiments.batch.SeedRun;
+import dev.descent.experiments.batch.SpecReader;
 import dev.descent.experiments.batch.SettingSummary;
+import dev.descent.experiments.train.RunResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +61,42 @@ class BatchChartsTest {
         double[] y = band.getYData();
         assertEquals(first.loss().mean()[0] + first.loss().std()[0], y[0], 1e-12);
         assertEquals(first.loss().mean()[0] - first.loss().std()[0], y[y.length - 1], 1e-12);
+    }
+
+    @Test
+    void architecturesRepeatingAWidthAreWrittenShortInTitles() {
+        assertEquals("784-100×4-10", BatchCharts.compact("784-100-100-100-100-10"));
+        assertEquals("784-50-100×2-10", BatchCharts.compact("784-50-100-100-10"));
+        assertEquals("784-10", BatchCharts.compact("784-10"));
+    }
+
+    /** A summary of one setting per optimizer, from a spec naming {@code names}; the numbers do not matter. */
+    private static ExperimentSummary race(List<String> names) {
+        String optimizers = String.join("\", \"", names);
+        ExperimentSpec spec = SpecReader.parse("race.json", "race", """
+                {"name": "race", "iterations": 10, "eval_every": 5, "seeds": 5, "optimizers": ["%s"]}"""
+                .formatted(optimizers));
+        Map<String, SeedRun> results = new LinkedHashMap<>();
+        for (RunConfiguration run : spec.runs()) {
+            results.put(run.key(), new SeedRun(run.seed(), run.key(), new RunResult(run.optimizer().canonical(),
+                    new double[10], new int[] {0, 5, 9}, new double[3], -1, true, 1, 1)));
+        }
+        return ExperimentSummary.of(spec, results, new RunCounts(5 * names.size(), 0, 5 * names.size(), 0),
+                curve -> curve.clone());
+    }
+
+    @Test
+    void aRaceOfSingleSettingsIsOneChartAndItsTitleFits() {
+        List<String> eleven = List.of("sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw", "nadam", "radam",
+                "lion", "muon", "sf-adamw");
+        ExperimentSummary summary = race(eleven);
+        // Before: more than 8 settings were split into one chart per optimizer, eleven charts of one line each.
+        assertEquals(List.of(""), List.copyOf(BatchCharts.groups(summary.settings()).keySet()));
+        assertEquals("race on MNIST (784-100×4-10, relu, batch 128, seeds 0–4)", BatchCharts.title(summary));
+        // Twelve settings where one rule has two (a grid) are split per rule, as before.
+        List<String> withGrid = new java.util.ArrayList<>(eleven);
+        withGrid.add("adam:lr=0.01");
+        assertEquals(11, BatchCharts.groups(race(withGrid).settings()).size());
     }
 
     @Test
