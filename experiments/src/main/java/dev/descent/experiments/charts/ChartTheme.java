@@ -40,27 +40,51 @@ public final class ChartTheme {
     public static final Color GRID_COLOR = new Color(0xE5, 0xE5, 0xE5);
     public static final Color BORDER_COLOR = new Color(0x99, 0x99, 0x99);
 
-    /** Series colours for anything that is not a known optimizer: matplotlib's C6 to C9. */
+    /**
+     * Series colours for what is not one of the optimizers below (a name added later, a second setting of one
+     * rule): tab20b shades that no optimizer owns.
+     */
     private static final List<Color> EXTRA_COLORS = List.of(
-        new Color(0xE3, 0x77, 0xC2), new Color(0x7F, 0x7F, 0x7F), new Color(0xBC, 0xBD, 0x22),
-        new Color(0x17, 0xBE, 0xCF));
+        new Color(0x52, 0x54, 0xA3), new Color(0xB5, 0xCF, 0x6B), new Color(0xE7, 0xBA, 0x52),
+        new Color(0xD6, 0x61, 0x6B));
 
-    private static final Map<String, Color> OPTIMIZER_COLORS = Map.of(
-        "sgd", new Color(0x1F, 0x77, 0xB4),
-        "momentum", new Color(0xFF, 0x7F, 0x0E),
-        "adagrad", new Color(0x2C, 0xA0, 0x2C),
-        "adam", new Color(0xD6, 0x27, 0x28),
-        "rmsprop", new Color(0x94, 0x67, 0xBD),
-        "nesterov", new Color(0x8C, 0x56, 0x4B));
+    // The book's five and Nesterov first (matplotlib C0–C5), then the later rules: C6–C9, then tab20b's dark shades.
+    private static final Map<String, Color> OPTIMIZER_COLORS = Map.ofEntries(
+        Map.entry("sgd", new Color(0x1F, 0x77, 0xB4)),
+        Map.entry("momentum", new Color(0xFF, 0x7F, 0x0E)),
+        Map.entry("adagrad", new Color(0x2C, 0xA0, 0x2C)),
+        Map.entry("adam", new Color(0xD6, 0x27, 0x28)),
+        Map.entry("rmsprop", new Color(0x94, 0x67, 0xBD)),
+        Map.entry("nesterov", new Color(0x8C, 0x56, 0x4B)),
+        Map.entry("adamw", new Color(0xE3, 0x77, 0xC2)),
+        Map.entry("nadam", new Color(0x7F, 0x7F, 0x7F)),
+        Map.entry("radam", new Color(0xBC, 0xBD, 0x22)),
+        Map.entry("lion", new Color(0x17, 0xBE, 0xCF)),
+        Map.entry("muon", new Color(0x39, 0x3B, 0x79)),
+        Map.entry("sf-adamw", new Color(0x63, 0x79, 0x39)),
+        Map.entry("amsgrad", new Color(0x8C, 0x6D, 0x31)),
+        Map.entry("adamax", new Color(0x84, 0x3C, 0x39)),
+        Map.entry("adadelta", new Color(0x7B, 0x41, 0x73)),
+        Map.entry("nesterov-book", new Color(0xC4, 0x9C, 0x94)));
 
-    // The book marks SGD 'o', Momentum 'x', AdaGrad 's', Adam 'D'.
-    private static final Map<String, Marker> OPTIMIZER_MARKERS = Map.of(
-        "sgd", SeriesMarkers.CIRCLE,
-        "momentum", SeriesMarkers.CROSS,
-        "adagrad", SeriesMarkers.SQUARE,
-        "adam", SeriesMarkers.DIAMOND,
-        "rmsprop", SeriesMarkers.TRIANGLE_UP,
-        "nesterov", SeriesMarkers.TRIANGLE_DOWN);
+    // The book marks SGD 'o', Momentum 'x', AdaGrad 's', Adam 'D'; the later rules vary the rest.
+    private static final Map<String, Marker> OPTIMIZER_MARKERS = Map.ofEntries(
+        Map.entry("sgd", SeriesMarkers.CIRCLE),
+        Map.entry("momentum", SeriesMarkers.CROSS),
+        Map.entry("adagrad", SeriesMarkers.SQUARE),
+        Map.entry("adam", SeriesMarkers.DIAMOND),
+        Map.entry("rmsprop", SeriesMarkers.TRIANGLE_UP),
+        Map.entry("nesterov", SeriesMarkers.TRIANGLE_DOWN),
+        Map.entry("adamw", SeriesMarkers.PLUS),
+        Map.entry("nadam", SeriesMarkers.TRAPEZOID),
+        Map.entry("radam", SeriesMarkers.OVAL),
+        Map.entry("lion", SeriesMarkers.RECTANGLE),
+        Map.entry("muon", SeriesMarkers.DIAMOND),
+        Map.entry("sf-adamw", SeriesMarkers.TRIANGLE_UP),
+        Map.entry("amsgrad", SeriesMarkers.CROSS),
+        Map.entry("adamax", SeriesMarkers.SQUARE),
+        Map.entry("adadelta", SeriesMarkers.TRAPEZOID),
+        Map.entry("nesterov-book", SeriesMarkers.TRIANGLE_DOWN));
 
     private static final List<Color> PALETTE = List.of(
         OPTIMIZER_COLORS.get("sgd"), OPTIMIZER_COLORS.get("momentum"), OPTIMIZER_COLORS.get("adagrad"),
@@ -71,8 +95,8 @@ public final class ChartTheme {
     }
 
     /**
-     * The colour of an optimizer by its name ({@code adam}): fixed for the six known names; any other name gets one
-     * of four extra colours, the same one every time.
+     * The colour of an optimizer by its name ({@code adam}): fixed and distinct for every rule descent has; any
+     * other name gets one of four extra colours, the same one every time.
      */
     public static Color colorFor(String name) {
         Color color = OPTIMIZER_COLORS.get(name);

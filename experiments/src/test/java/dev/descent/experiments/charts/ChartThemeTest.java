@@ -1,9 +1,11 @@
 package dev.descent.experiments.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.descent.optimizers.OptimizerSpec;
+import dev.descent.optimizers.Optimizers;
 import java.awt.Color;
 import java.util.HashSet;
 import java.util.List;
@@ -38,13 +40,26 @@ class ChartThemeTest {
     }
 
     @Test
-    void unknownNamesGetAStableColourThatIsNoOptimizers() {
-        Color lion = ChartTheme.colorFor("lion");
-        assertEquals(lion, ChartTheme.colorFor("lion"));
-        for (String name : OPTIMIZERS) {
-            assertNotEquals(ChartTheme.colorFor(name), lion);
+    void everyRuleDescentHasHasAColourOfItsOwn() {
+        Set<Color> colors = new HashSet<>();
+        for (String name : Optimizers.names()) {
+            colors.add(ChartTheme.colorFor(name));
         }
-        assertEquals(SeriesMarkers.CIRCLE, ChartTheme.markerFor("lion"));
+        // Fails when a rule is added without a colour: it would share one of the four extras with another.
+        assertEquals(Optimizers.names().size(), colors.size());
+        for (int i = 6; i < 10; i++) {
+            assertFalse(colors.contains(ChartTheme.paletteColor(i)), "palette extra " + i + " belongs to a rule");
+        }
+    }
+
+    @Test
+    void unknownNamesGetAStableColourThatIsNoOptimizers() {
+        Color zeta = ChartTheme.colorFor("zeta");
+        assertEquals(zeta, ChartTheme.colorFor("zeta"));
+        for (String name : Optimizers.names()) {
+            assertNotEquals(ChartTheme.colorFor(name), zeta);
+        }
+        assertEquals(SeriesMarkers.CIRCLE, ChartTheme.markerFor("zeta"));
     }
 
     @Test
