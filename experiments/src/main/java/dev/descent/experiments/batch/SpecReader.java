@@ -14,7 +14,6 @@ import dev.descent.network.Activation;
 import dev.descent.network.WeightInit;
 import dev.descent.optimizers.OptimizerSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ public final class SpecReader {
     public static ExperimentSpec read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = SpecText.decode(file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new UserError("no spec file " + file + "; HINT: ready specs are in experiments/specs/, e.g."
                     + " experiments/specs/book-compare.json", e);

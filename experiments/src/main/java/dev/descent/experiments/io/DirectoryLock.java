@@ -5,12 +5,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An out directory held by one live process: two invocations never write into the same directory at once.
@@ -18,13 +19,20 @@ import java.time.Instant;
  * <p>The lock is the operating system's advisory lock ({@link FileChannel#tryLock()}, {@code fcntl} on Linux) on
  * the hidden file {@value #FILE_NAME} in the directory, which holds the holder's pid, command and start time for
  * the refusal message. The kernel drops the lock when its process ends in any way (exit, Ctrl-C, SIGKILL), so a
- * lock is never stale: a file left by a dead process is simply taken over. Closing releases the lock and empties
- * the file; the file itself stays, so that every process locks the same file (deleting it would let two processes
- * lock two different files of the same name).
+ * lock is never stale: a file left by a dead process is simply taken over. Closing empties the file and releases
+ * the lock; the (hidden, empty) file stays, so that every process locks the same file: deleting it would let two
+ * processes lock two files of one name.
+ *
+ * <p>POSIX record locks belong to the process and are dropped when any descriptor of the file is closed, so this
+ * JVM never opens the lock file of a directory it holds a second time: it keeps the directories it holds in
+ * {@link #HELD} and answers for them without touching the file.
  */
 public final class DirectoryLock implements AutoCloseable {
     /** The lock file's name; hidden, so it does not count as a result. */
     public static final String FILE_NAME = ".descent.lock";
+
+    /** The directories this JVM holds, absolute and normalised. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
     private final FileChannel channel;
@@ -52,33 +60,43 @@ public final class DirectoryLock implements AutoCloseable {
         return lock;
     }
 
-    /** As {@link #acquire} but returns null when another live process holds {@code dir}. */
+    /** As {@link #acquire} but returns null when another live process (or invocation in this JVM) holds {@code dir}. */
     public static DirectoryLock tryAcquire(Path dir, String what) throws IOException {
-        Path file = dir.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null; // held by this very JVM, through another channel
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-        if (lock == null) {
-            channel.close();
+        Path key = dir.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
             return null;
         }
-        String holder = "process " + ProcessHandle.current().pid() + " (" + what + ", since " + Instant.now() + ")\n";
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
-        channel.force(false);
-        return new DirectoryLock(dir, channel, lock);
+        Path file = dir.resolve(FILE_NAME);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                HELD.remove(key);
+                channel.close();
+                return null;
+            }
+            String holder = "process " + ProcessHandle.current().pid() + " (" + what + ", since " + Instant.now()
+                + ")\n";
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+            return new DirectoryLock(key, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            if (channel != null) {
+                channel.close();
+            }
+            throw e;
+        }
     }
 
-    /** True when a live process other than this one's open lock holds {@code dir}. */
+    /** True when another live process, or another invocation in this JVM, holds {@code dir}. */
     public static boolean isHeldByAnother(Path dir) {
+        if (HELD.contains(dir.toAbsolutePath().normalize())) {
+            return true;
+        }
         if (!Files.isRegularFile(dir.resolve(FILE_NAME))) {
             return false;
         }
@@ -89,8 +107,6 @@ public final class DirectoryLock implements AutoCloseable {
             }
             probe.release();
             return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
         } catch (IOException e) {
             return false;
         }
@@ -120,6 +136,7 @@ public final class DirectoryLock implements AutoCloseable {
                 lock.release();
             } finally {
                 channel.close();
+                HELD.remove(dir);
             }
         }
     }

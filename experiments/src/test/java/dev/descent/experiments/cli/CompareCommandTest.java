@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.descent.experiments.io.DirectoryLock;
 import dev.descent.experiments.io.CsvTable;
 import dev.descent.experiments.io.Json;
 import dev.descent.mnist.Fixture;
@@ -45,6 +46,10 @@ class CompareCommandTest {
         return CommandResult.run(all.toArray(String[]::new));
     }
 
+    private static boolean notTheLock(Path file) {
+        return !file.getFileName().toString().equals(DirectoryLock.FILE_NAME);
+    }
+
     @Test
     void aScheduleAddsTheLearningRateChartToTheFilesAndTheReport() throws IOException {
         Path out = tmp.resolve("scheduled");
@@ -55,7 +60,8 @@ class CompareCommandTest {
         assertTrue(Files.size(out.resolve("lr.svg")) > 0);
         assertTrue(Files.readString(out.resolve("report.html")).contains("aria-label=\"Learning rate\""));
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(FILES.size() + 2, files.count(), "the book's files and lr.png, lr.svg");
+            assertEquals(FILES.size() + 2, files.filter(CompareCommandTest::notTheLock).count(),
+                    "the book's files and lr.png, lr.svg");
         }
     }
 
@@ -69,7 +75,13 @@ class CompareCommandTest {
             assertTrue(Files.size(out.resolve(name)) > 0, name + " is missing or empty");
         }
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(FILES.size(), files.count(), "no temporary or extra files are left");
+            assertEquals(FILES.size(), files.filter(CompareCommandTest::notTheLock).count(),
+                    "no temporary or extra files are left");
+        }
+        // The directory lock stays as an empty hidden file once released.
+        assertEquals("", Files.readString(out.resolve(DirectoryLock.FILE_NAME)));
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
         }
         try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
             assertEquals(5, runs.count(), "one stored run per optimizer");
