@@ -54,9 +54,10 @@ public final class Pipeline {
      * @param outDir          the out directory, checked by {@link OutputDirectory#forExperiment}
      * @param threads         runs trained at once
      * @param batchSizeSource how an error names the batch size: {@code --batch-size} or the spec field
+     * @param trainSizeSource how an error names the train size: {@code --train-size} or the spec field
      */
     public record Request(String command, String commandLine, ExperimentSpec spec, Path outDir, int threads,
-                          String batchSizeSource) {
+                          String batchSizeSource, String trainSizeSource) {
     }
 
     private Pipeline() {
@@ -80,6 +81,11 @@ public final class Pipeline {
                 throw new UserError("cannot load " + spec.dataset() + ": " + e.getMessage(), e);
             }
             int size = loaded.train().size();
+            if (spec.trainSize() > size) {
+                throw new UserError(request.trainSizeSource() + " " + spec.trainSize() + " is larger than the"
+                        + " training set (" + size + " examples in " + loaded.train().name() + "); use "
+                        + request.trainSizeSource() + " " + size + " or less");
+            }
             if (spec.batchSize() > size) {
                 throw new UserError(request.batchSizeSource() + " " + spec.batchSize() + " is larger than the"
                         + " training set (" + size + " examples in " + loaded.train().name() + "); use "
