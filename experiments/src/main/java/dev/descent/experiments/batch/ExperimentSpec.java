@@ -24,6 +24,8 @@ import java.util.OptionalDouble;
  * @param network        the spec's network (variants replace parts of it)
  * @param iterations     updates per run
  * @param batchSize      examples per batch
+ * @param trainSize      train on the first this many training examples, or
+ *                       {@link TrainingSetup#ALL_TRAINING_EXAMPLES} for all of them
  * @param sampling       how batches are drawn
  * @param evalEvery      test accuracy every this many iterations and after the last
  * @param seeds          the seeds every setting runs with, no duplicates
@@ -35,8 +37,8 @@ import java.util.OptionalDouble;
  * @param source         the file's JSON as written
  */
 public record ExperimentSpec(String name, String description, DataSet dataset, Path data, NetworkSpec network,
-                             int iterations, int batchSize, Sampling sampling, int evalEvery, List<Long> seeds,
-                             List<OptimizerSpec> optimizers, List<Variant> variants,
+                             int iterations, int batchSize, int trainSize, Sampling sampling, int evalEvery,
+                             List<Long> seeds, List<OptimizerSpec> optimizers, List<Variant> variants,
                              boolean hasVariants, Baseline baseline, OptionalDouble targetAccuracy,
                              JsonNode source) {
 
@@ -71,9 +73,9 @@ public record ExperimentSpec(String name, String description, DataSet dataset, P
     /** The training engine's setup for one variant and seed. */
     public TrainingSetup setup(Variant variant, long seed) {
         NetworkSpec net = variant.network();
-        return new TrainingSetup(dataset.label(), net.hidden(), net.activation(), net.init().toString(), net.weightDecay(),
-                iterations,
-                batchSize, sampling, evalEvery, seed);
+        return new TrainingSetup(dataset.label(), net.hidden(), net.activation(), net.init().toString(),
+                net.weightDecay(), net.batchNorm(), net.dropout(), iterations, batchSize, trainSize, sampling,
+                evalEvery, seed);
     }
 
     /** The setting the statistics compare against, if it is one of the settings. */
@@ -98,6 +100,10 @@ public record ExperimentSpec(String name, String description, DataSet dataset, P
         json.set("network", network.toJson());
         json.put("iterations", iterations);
         json.put("batch_size", batchSize);
+        // Absent means the whole training set; left out then, so specs without it read and write as before.
+        if (trainSize != TrainingSetup.ALL_TRAINING_EXAMPLES) {
+            json.put("train_size", trainSize);
+        }
         json.put("sampling", sampling.label());
         json.put("eval_every", evalEvery);
         ArrayNode seedList = json.putArray("seeds");

@@ -60,7 +60,16 @@ final class NetworkReader {
             throw decayNode.error("weight decay " + weightDecay + " at " + decayNode.path()
                     + " must be a finite number >= 0");
         }
-        return new NetworkSpec(hidden, activation, init, weightDecay);
+        SpecNode batchNormNode = node.field("batch_norm");
+        boolean batchNorm = batchNormNode.bool(base.batchNorm());
+        SpecNode dropoutNode = node.field("dropout");
+        double dropout = dropoutNode.number(base.dropout());
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw dropoutNode.error("dropout ratio " + dropout + " at " + dropoutNode.path() + " must be in [0, 1):"
+                    + " the probability of dropping a hidden unit in training; HINT: the book uses 0.2, 0 turns"
+                    + " Dropout off");
+        }
+        return new NetworkSpec(hidden, activation, init, weightDecay, batchNorm, dropout);
     }
 
     static List<Variant> variants(SpecNode node, NetworkSpec network) {

@@ -15,7 +15,9 @@ import java.util.HexFormat;
  * <p>Its {@link #key()} names the file the finished run is stored in: the first {@value #KEY_HEX_DIGITS} hex digits
  * of the SHA-256 of {@link #identity()}, the canonical JSON of everything that decides the run's numbers (every
  * {@link TrainingSetup} field and the canonical optimizer spec) plus {@value #IDENTITY_VERSION}, the version of
- * this identity. Anything that changes a run's numbers changes its key, so a stored result is never reused for a
+ * this identity. The fields added after version 1 ({@code batch_norm}, {@code dropout}, {@code train_size}) are
+ * written only when they differ from their defaults, so the key of every configuration that existed before them is
+ * unchanged. Anything that changes a run's numbers changes its key, so a stored result is never reused for a
  * different configuration. The data directory and the variant's name are not part of it: the same configuration
  * under another name or read from another copy of the data set is the same run.
  *
@@ -48,8 +50,18 @@ public record RunConfiguration(Setting setting, TrainingSetup setup) {
         json.put("activation", setup.activation().toString());
         json.put("init", setup.weightInit());
         json.put("weight_decay", setup.weightDecay());
+        // Only when not the default: the keys of runs stored before these fields existed stay as they were.
+        if (setup.batchNorm()) {
+            json.put("batch_norm", true);
+        }
+        if (setup.dropout() != 0) {
+            json.put("dropout", setup.dropout());
+        }
         json.put("iterations", setup.iterations());
         json.put("batch_size", setup.batchSize());
+        if (setup.trainSize() != TrainingSetup.ALL_TRAINING_EXAMPLES) {
+            json.put("train_size", setup.trainSize());
+        }
         json.put("sampling", setup.sampling().label());
         json.put("eval_every", setup.evalEvery());
         json.put("seed", setup.seed());

@@ -126,6 +126,17 @@ final class SpecNode {
         return node.longValue();
     }
 
+    boolean bool() {
+        if (node == null || !node.isBoolean()) {
+            throw wrongType("true or false");
+        }
+        return node.booleanValue();
+    }
+
+    boolean bool(boolean fallback) {
+        return isAbsent() ? fallback : bool();
+    }
+
     double number() {
         if (node == null || !node.isNumber()) {
             throw wrongType("a number");

@@ -32,8 +32,8 @@ import java.util.Set;
 public final class SpecReader {
 
     static final List<String> FIELDS = List.of("name", "description", "dataset", "data", "network", "iterations",
-            "batch_size", "sampling", "eval_every", "seeds", "optimizers", "grids", "variants", "baseline",
-            "target_accuracy");
+            "batch_size", "train_size", "sampling", "eval_every", "seeds", "optimizers", "grids", "variants",
+            "baseline", "target_accuracy");
     static final List<String> BASELINE_FIELDS = List.of("optimizer", "variant");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -94,6 +94,7 @@ public final class SpecReader {
         NetworkSpec network = NetworkReader.network(root.field("network"), bookNetwork());
         int iterations = atLeastOne(root.field("iterations"), TrainingSetup.BOOK_ITERATIONS);
         int batchSize = atLeastOne(root.field("batch_size"), TrainingSetup.BOOK_BATCH_SIZE);
+        int trainSize = trainSize(root.field("train_size"), batchSize);
         Sampling sampling = sampling(root.field("sampling"));
         int evalEvery = atLeastOne(root.field("eval_every"), TrainingSetup.DEFAULT_EVAL_EVERY);
         List<Long> seeds = seeds(root.field("seeds"));
@@ -104,8 +105,8 @@ public final class SpecReader {
         OptionalDouble target = target(root.field("target_accuracy"));
 
         ExperimentSpec spec = new ExperimentSpec(name, description, dataset, data, network, iterations,
-                batchSize, sampling, evalEvery, seeds, optimizers, variants, hasVariants, baseline, target,
-                root.json());
+                batchSize, trainSize, sampling, evalEvery, seeds, optimizers, variants, hasVariants, baseline,
+                target, root.json());
         for (Variant variant : variants) {
             try {
                 spec.setup(variant, seeds.get(0));
@@ -142,6 +143,20 @@ public final class SpecReader {
             throw node.error(node.path() + " is " + value + "; it must be at least 1");
         }
         return value;
+    }
+
+    /** The first N training examples, N ≥ the batch size; absent means all of them. */
+    private static int trainSize(SpecNode node, int batchSize) {
+        if (node.isAbsent()) {
+            return TrainingSetup.ALL_TRAINING_EXAMPLES;
+        }
+        int trainSize = atLeastOne(node, TrainingSetup.ALL_TRAINING_EXAMPLES);
+        if (batchSize > trainSize) {
+            throw node.error(node.path() + " is " + trainSize + ", smaller than the batch size " + batchSize
+                    + "; give \"train_size\" >= \"batch_size\" (the book's §6.4 trains on 300 images in batches of"
+                    + " 100)");
+        }
+        return trainSize;
     }
 
     private static Sampling sampling(SpecNode node) {

@@ -85,6 +85,18 @@ public final class CompareCommand implements Callable<Integer> {
         description = "L2 weight decay coefficient (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
+    @Option(names = "--batch-norm", description = "BatchNorm after each hidden Affine layer (the book's §6.3).")
+    boolean batchNorm;
+
+    @Option(names = "--dropout", paramLabel = "RATIO", defaultValue = "0",
+        description = "Dropout ratio in [0, 1) after each hidden activation, 0 for none; the book's §6.4 uses 0.2"
+            + " (default: ${DEFAULT-VALUE}).")
+    double dropout;
+
+    @Option(names = "--train-size", paramLabel = "N",
+        description = "Train on the first N training images only (the book's §6.4 uses 300; default: all).")
+    Integer trainSize;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
         description = "Seed of the initial weights and the batch sequence (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -126,7 +138,7 @@ public final class CompareCommand implements Callable<Integer> {
         atLeastOne("--threads", threadCount);
         Path dir = OutputDirectory.forExperiment(out, OutputDirectory.freshDefault(COMMAND), force);
         Pipeline.Request request = new Pipeline.Request(COMMAND, Main.commandLine(command), spec, dir, threadCount,
-                "--batch-size", out == null);
+                "--batch-size", "--train-size", out == null);
         try (StopSignal stop = StopSignal.onInterrupt()) {
             return Pipeline.run(request, new ComparePresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
                     spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),
@@ -143,12 +155,26 @@ public final class CompareCommand implements Callable<Integer> {
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new UserError("--weight-decay " + weightDecay + " must be a finite number >= 0, e.g. 0.0001");
         }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new UserError("--dropout " + dropout + " must be in [0, 1): the probability of dropping a hidden"
+                    + " unit in training; HINT: the book uses 0.2, 0 turns Dropout off");
+        }
+        int examples = TrainingSetup.ALL_TRAINING_EXAMPLES;
+        if (trainSize != null) {
+            atLeastOne("--train-size", trainSize);
+            if (batchSize > trainSize) {
+                throw new UserError("--train-size " + trainSize + " is smaller than --batch-size " + batchSize
+                        + "; give --batch-size " + trainSize + " or less (the book's §6.4: --train-size 300"
+                        + " --batch-size 100)");
+            }
+            examples = trainSize;
+        }
         NetworkSpec network = new NetworkSpec(hiddenSizes(hidden), parse("--activation", activation,
-                Activation::parse), parse("--init", init, WeightInit::parse), weightDecay);
+                Activation::parse), parse("--init", init, WeightInit::parse), weightDecay, batchNorm, dropout);
         Path data = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
         DataSet set = DataSet.find(dataset).orElseThrow(() -> new UserError("--dataset '" + dataset
                 + "' is unknown; valid: " + DataSet.labels()));
-        return new ExperimentSpec(COMMAND, null, set, data, network, iterations, batchSize,
+        return new ExperimentSpec(COMMAND, null, set, data, network, iterations, batchSize, examples,
                 parse("--sampling", sampling, Sampling::parse), evalEvery, List.of(seed), specs,
                 List.of(new Variant(Variant.DEFAULT_NAME, network)), false, new Baseline(
                 OptimizerSpec.parse(Baseline.DEFAULT_OPTIMIZER), Variant.DEFAULT_NAME, false), OptionalDouble.empty(),

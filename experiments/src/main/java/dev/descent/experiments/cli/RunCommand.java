@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
         OutputDirectory.checkSource(outDir, specFile, force);
         Path dataDir = data != null ? data : spec.data();
         Pipeline.Request request = new Pipeline.Request("run", Main.commandLine(command), spec, outDir, threadCount,
-                specFile + ": \"batch_size\"");
+                specFile + ": \"batch_size\"", specFile + ": \"train_size\"");
         try (StopSignal stop = StopSignal.onInterrupt()) {
             return Pipeline.run(request, new BatchPresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
                     spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),

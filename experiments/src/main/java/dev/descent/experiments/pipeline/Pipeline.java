@@ -55,16 +55,17 @@ public final class Pipeline {
      * @param outDir          the out directory, checked by {@link OutputDirectory#forExperiment}
      * @param threads         runs trained at once
      * @param batchSizeSource how an error names the batch size: {@code --batch-size} or the spec field
+     * @param trainSizeSource how an error names the train size: {@code --train-size} or the spec field
      * @param freshOut        {@code outDir} is a fresh default: when another invocation of the same second holds
      *                        it, take the next free name instead of refusing
      */
     public record Request(String command, String commandLine, ExperimentSpec spec, Path outDir, int threads,
-                          String batchSizeSource, boolean freshOut) {
+                          String batchSizeSource, String trainSizeSource, boolean freshOut) {
 
         /** A request for a directory the user named (or one that may hold earlier runs). */
         public Request(String command, String commandLine, ExperimentSpec spec, Path outDir, int threads,
-                       String batchSizeSource) {
-            this(command, commandLine, spec, outDir, threads, batchSizeSource, false);
+                       String batchSizeSource, String trainSizeSource) {
+            this(command, commandLine, spec, outDir, threads, batchSizeSource, trainSizeSource, false);
         }
     }
 
@@ -103,6 +104,11 @@ public final class Pipeline {
             throw new UserError("cannot load " + spec.dataset() + ": " + e.getMessage(), e);
         }
         int size = loaded.train().size();
+        if (spec.trainSize() > size) {
+            throw new UserError(request.trainSizeSource() + " " + spec.trainSize() + " is larger than the"
+                    + " training set (" + size + " examples in " + loaded.train().name() + "); use "
+                    + request.trainSizeSource() + " " + size + " or less");
+        }
         if (spec.batchSize() > size) {
             throw new UserError(request.batchSizeSource() + " " + spec.batchSize() + " is larger than the"
                     + " training set (" + size + " examples in " + loaded.train().name() + "); use "

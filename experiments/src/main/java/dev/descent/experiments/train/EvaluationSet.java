@@ -3,6 +3,7 @@ package dev.descent.experiments.train;
 import dev.descent.mnist.Dataset;
 import dev.descent.network.Matrix;
 import dev.descent.network.MultiLayerNet;
+import dev.descent.network.MultiLayerNetExtend;
 
 /**
  * A test set shared read-only by every run of an experiment, kept as the data set's bytes (7.8 MB for MNIST's
@@ -39,6 +40,14 @@ public final class EvaluationSet {
 
     /** The fraction of the test set whose highest score is the label (the first one on ties). */
     public double accuracy(MultiLayerNet net, Buffers buffers) {
+        return accuracy(TrainableNet.of(net), buffers);
+    }
+
+    /**
+     * As {@link #accuracy(MultiLayerNet, Buffers)}, for any net of the training loop; {@link MultiLayerNetExtend}
+     * scores in evaluation mode, where each row's scores too depend on that row only.
+     */
+    public double accuracy(TrainableNet net, Buffers buffers) {
         int total = data.size();
         int correct = 0;
         for (int start = 0; start < total; start += buffers.chunk.rows) {

@@ -3,7 +3,6 @@ package dev.descent.experiments.train;
 import dev.descent.mnist.BatchSampler;
 import dev.descent.mnist.Dataset;
 import dev.descent.network.Matrix;
-import dev.descent.network.MultiLayerNet;
 import dev.descent.optimizers.EvaluationWeights;
 import dev.descent.optimizers.Optimizer;
 import dev.descent.optimizers.Optimizers;
@@ -16,6 +15,11 @@ import java.util.function.BooleanSupplier;
  * One optimizer trained from the setup's initial weights on the setup's batch sequence: the book's loop
  * ({@code grads = net.gradient(x, t); optimizer.update(params, grads); loss = net.loss(x, t)}), with the loss of
  * each iteration recorded after its update and the test accuracy measured every {@code evalEvery} iterations.
+ *
+ * <p>The net is the setup's {@link TrainableNet}: the book's plain net, or with BatchNorm or Dropout its extended
+ * net, whose gradient is taken in training mode and whose recorded loss and test accuracy are measured in evaluation
+ * mode (running averages, every unit kept), as the book's {@code loss(x, t)} and {@code accuracy(x, t)} default to.
+ * With a train size N the batches are drawn from the first N training examples only (the book's §6.4 uses 300).
  *
  * <p>A run can go in one piece ({@link #call()}) or in slices ({@link #advance(int)}), so that a scheduler can
  * interleave more runs than cores and keep every core busy to the end. Either way one thread at a time works on
@@ -30,7 +34,7 @@ public final class TrainingRun implements Callable<RunResult> {
     private final RunProgress progress;
 
     // Allocated on the first slice, so that runs waiting in a queue hold no net.
-    private MultiLayerNet net;
+    private TrainableNet net;
     private Map<String, float[]> params;
     private BatchSampler sampler;
     private int[] indices;
@@ -62,6 +66,10 @@ public final class TrainingRun implements Callable<RunResult> {
         this.test = test;
         this.stopRequested = stopRequested;
         this.progress = new RunProgress(optimizer.toString(), setup.iterations());
+        if (setup.trainSize() > train.size()) {
+            throw new IllegalArgumentException("train size " + setup.trainSize() + " is larger than the training set ("
+                    + train.size() + " examples in " + train.name() + "); use " + train.size() + " or less");
+        }
         if (setup.batchSize() > train.size()) {
             throw new IllegalArgumentException("batch size " + setup.batchSize() + " is larger than the training set ("
                     + train.size() + " examples in " + train.name() + "); use " + train.size() + " or less");
@@ -131,11 +139,13 @@ public final class TrainingRun implements Callable<RunResult> {
     }
 
     private void start() {
-        net = setup.newNet();
+        net = setup.newTrainableNet();
         params = net.params();
         // Muon needs the matrices' shapes, and a schedule such as cosine the run's length.
         optimizer.plan(setup.parameterShapes(), setup.iterations());
-        sampler = setup.sampling().sampler(train.size(), setup.batchSize(), setup.samplerSeed());
+        // The first N examples are indices 0..N-1: drawing indices below N trains on them, and nothing is copied.
+        sampler = setup.sampling().sampler(setup.trainingExamples(train.size()), setup.batchSize(),
+                setup.samplerSeed());
         int batchSize = setup.batchSize();
         indices = new int[batchSize];
         pixels = new float[batchSize * train.features()];

@@ -2,6 +2,7 @@ package dev.descent.experiments.train;
 
 import dev.descent.network.Activation;
 import dev.descent.network.MultiLayerNet;
+import dev.descent.network.MultiLayerNetExtend;
 import dev.descent.network.WeightInit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +17,18 @@ import java.util.Map;
  * @param activation   hidden activation
  * @param weightInit   canonical weight-init spelling: "he", "xavier" or a standard deviation such as "0.01"
  * @param weightDecay  L2 coefficient λ (loss + ½λΣ‖W‖²)
+ * @param batchNorm    BatchNorm after each hidden Affine layer (the book's §6.3)
+ * @param dropout      Dropout ratio in [0, 1) after each hidden activation, 0 for none (the book's §6.4.3)
  * @param iterations   number of updates
  * @param batchSize    examples per batch
+ * @param trainSize    train on the first this many training examples, or {@link #ALL_TRAINING_EXAMPLES}
  * @param sampling     how batches are drawn
  * @param evalEvery    test accuracy after every this many iterations (and after the last)
- * @param seed         seeds the initial weights and the batch sequence
+ * @param seed         seeds the initial weights, the dropout masks and the batch sequence
  */
 public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activation activation, String weightInit,
-                            double weightDecay, int iterations, int batchSize, Sampling sampling, int evalEvery,
-                            long seed) {
+                            double weightDecay, boolean batchNorm, double dropout, int iterations, int batchSize,
+                            int trainSize, Sampling sampling, int evalEvery, long seed) {
 
     /** The book's ch06 optimizer_compare_mnist.py setting. */
     public static final List<Integer> BOOK_HIDDEN_SIZES = List.of(100, 100, 100, 100);
@@ -34,6 +38,8 @@ public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activatio
     /** MNIST images are 28×28 and there are ten classes. */
     public static final int INPUT_SIZE = 784;
     public static final int OUTPUT_SIZE = 10;
+    /** {@link #trainSize} meaning the whole training set. */
+    public static final int ALL_TRAINING_EXAMPLES = 0;
 
     public TrainingSetup {
         hiddenSizes = List.copyOf(hiddenSizes);
@@ -49,15 +55,35 @@ public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activatio
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new IllegalArgumentException("weight decay must be a finite number >= 0, got " + weightDecay);
         }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout ratio must be in [0, 1), got " + dropout
+                    + " (0 means no Dropout; the book uses 0.2)");
+        }
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
+        if (trainSize < 0) {
+            throw new IllegalArgumentException("train size must be at least 1 (or " + ALL_TRAINING_EXAMPLES
+                    + " for the whole training set), got " + trainSize);
+        }
+        if (trainSize != ALL_TRAINING_EXAMPLES && batchSize > trainSize) {
+            throw new IllegalArgumentException("batch size " + batchSize + " is larger than the train size "
+                    + trainSize + "; use a batch size of " + trainSize + " or less");
+        }
         if (evalEvery < 1) {
             throw new IllegalArgumentException("eval-every must be at least 1, got " + evalEvery);
         }
+    }
+
+    /** A setup with the plain net (no BatchNorm, no Dropout) trained on the whole training set. */
+    public TrainingSetup(String dataset, List<Integer> hiddenSizes, Activation activation, String weightInit,
+                         double weightDecay, int iterations, int batchSize, Sampling sampling, int evalEvery,
+                         long seed) {
+        this(dataset, hiddenSizes, activation, weightInit, weightDecay, false, 0, iterations, batchSize,
+                ALL_TRAINING_EXAMPLES, sampling, evalEvery, seed);
     }
 
     /** The book's experiment on the given data set and seed. */
@@ -66,11 +92,44 @@ public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activatio
                 BOOK_BATCH_SIZE, Sampling.WITH_REPLACEMENT, DEFAULT_EVAL_EVERY, seed);
     }
 
-    /** A fresh net with this setup's initial weights; every call returns the same weights. */
+    /** Whether the net is the book's {@code MultiLayerNetExtend}: BatchNorm or Dropout is on. */
+    public boolean extended() {
+        return batchNorm || dropout > 0;
+    }
+
+    /**
+     * A fresh plain net with this setup's initial weights; every call returns the same weights.
+     *
+     * @throws IllegalStateException when the setup asks for BatchNorm or Dropout: use {@link #newTrainableNet()}
+     */
     public MultiLayerNet newNet() {
-        int[] hidden = hiddenSizes.stream().mapToInt(Integer::intValue).toArray();
-        return new MultiLayerNet(INPUT_SIZE, hidden, OUTPUT_SIZE, activation, WeightInit.parse(weightInit),
+        if (extended()) {
+            throw new IllegalStateException("this setup has BatchNorm or Dropout; use newTrainableNet()");
+        }
+        return new MultiLayerNet(INPUT_SIZE, hiddenArray(), OUTPUT_SIZE, activation, WeightInit.parse(weightInit),
                 weightDecay, seed);
+    }
+
+    /**
+     * A fresh net for the training loop: the book's {@code MultiLayerNetExtend} when BatchNorm or Dropout is on,
+     * else {@link #newNet()}'s plain net (so a setup without them computes exactly what it always did). Both draw
+     * the same initial weights from the seed; the extended net also seeds its dropout masks from it.
+     */
+    public TrainableNet newTrainableNet() {
+        if (!extended()) {
+            return TrainableNet.of(newNet());
+        }
+        return TrainableNet.of(new MultiLayerNetExtend(INPUT_SIZE, hiddenArray(), OUTPUT_SIZE, activation,
+                WeightInit.parse(weightInit), weightDecay, batchNorm, dropout, seed));
+    }
+
+    /** How many training examples the run draws from, given the training set's size. */
+    public int trainingExamples(int available) {
+        return trainSize == ALL_TRAINING_EXAMPLES ? available : trainSize;
+    }
+
+    private int[] hiddenArray() {
+        return hiddenSizes.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -93,8 +152,9 @@ public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activatio
     }
 
     /**
-     * The shape of each parameter of {@link #newNet()}, keyed as its {@code params()}: {@code W1 -> [784, 100]}
-     * (row-major (in, out)), {@code b1 -> [100]}, …; what {@code Optimizer.plan} takes.
+     * The shape of each parameter of {@link #newTrainableNet()}, keyed and ordered as its {@code params()}:
+     * {@code W1 -> [784, 100]} (row-major (in, out)), {@code b1 -> [100]}, with BatchNorm {@code gamma1 -> [100]},
+     * {@code beta1 -> [100]}, …; what {@code Optimizer.plan} takes.
      */
     public Map<String, int[]> parameterShapes() {
         Map<String, int[]> shapes = new LinkedHashMap<>();
@@ -103,6 +163,10 @@ public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activatio
             int out = layer <= hiddenSizes.size() ? hiddenSizes.get(layer - 1) : OUTPUT_SIZE;
             shapes.put("W" + layer, new int[] {in, out});
             shapes.put("b" + layer, new int[] {out});
+            if (batchNorm && layer <= hiddenSizes.size()) {
+                shapes.put("gamma" + layer, new int[] {out});
+                shapes.put("beta" + layer, new int[] {out});
+            }
             in = out;
         }
         return shapes;

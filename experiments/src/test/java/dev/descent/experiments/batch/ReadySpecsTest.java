@@ -1,8 +1,11 @@
 package dev.descent.experiments.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The specs shipped in {@code experiments/specs/} read cleanly and ask for the runs their descriptions promise. */
@@ -32,5 +35,43 @@ class ReadySpecsTest {
         assertEquals(15, weightInit.runs().size());
         assertEquals("0.01", weightInit.variants().get(0).network().init().toString());
         assertEquals("std=0.01", weightInit.baselineSetting().orElseThrow().variant().name());
+    }
+
+    @Test
+    void batchNormIsFigure618WithAndWithoutBatchNormAtFourOfTheBooksScales() {
+        ExperimentSpec spec = read("batchnorm.json");
+        assertEquals(8, spec.runs().size());
+        assertEquals(1000, spec.trainSize());
+        assertEquals(List.of(100, 100, 100, 100, 100), spec.network().hidden());
+        List<Variant> variants = spec.variants();
+        int[] ks = {0, 3, 7, 11};
+        for (int i = 0; i < ks.length; i++) {
+            // Points k of the book's np.logspace(0, -4, num=16), to three significant digits.
+            double scale = Math.pow(10, -4.0 * ks[i] / 15);
+            for (Variant variant : variants.subList(2 * i, 2 * i + 2)) {
+                double std = Double.parseDouble(variant.network().init().toString());
+                assertEquals(scale, std, 0.005 * scale, variant.name());
+            }
+            assertTrue(variants.get(2 * i).network().batchNorm());
+            assertFalse(variants.get(2 * i + 1).network().batchNorm());
+        }
+        assertEquals(200, spec.iterations());
+        assertEquals(100, spec.batchSize());
+    }
+
+    @Test
+    void overfitAndDropoutAreFigures620To623On300Images() {
+        ExperimentSpec overfit = read("overfit.json");
+        ExperimentSpec dropout = read("dropout.json");
+        for (ExperimentSpec spec : List.of(overfit, dropout)) {
+            assertEquals(300, spec.trainSize());
+            assertEquals(List.of(100, 100, 100, 100, 100, 100), spec.network().hidden());
+            assertEquals(6, spec.runs().size());
+            assertEquals("sgd:lr=0.01", spec.optimizers().get(0).canonical());
+        }
+        assertEquals(List.of(0.0, 0.1), overfit.variants().stream().map(v -> v.network().weightDecay()).toList());
+        assertEquals(List.of(0.0, 0.2), dropout.variants().stream().map(v -> v.network().dropout()).toList());
+        assertEquals(601, overfit.iterations());
+        assertEquals(903, dropout.iterations());
     }
 }

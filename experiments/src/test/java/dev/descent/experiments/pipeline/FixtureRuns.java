@@ -66,7 +66,7 @@ final class FixtureRuns {
     static int pipeline(ExperimentSpec spec, Path dir, int threads, Presentation view,
                         dev.descent.experiments.train.StopSignal stop, PrintWriter out) throws IOException {
         Pipeline.Request request = new Pipeline.Request("compare", "descent compare", spec, dir, threads,
-                "--batch-size");
+                "--batch-size", "--train-size");
         return Pipeline.run(request, view, FixtureRuns::data, stop, out, new PrintWriter(new StringWriter(), true));
     }
 }
