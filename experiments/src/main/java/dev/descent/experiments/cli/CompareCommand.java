@@ -8,6 +8,7 @@ import dev.descent.experiments.batch.Variant;
 import dev.descent.experiments.common.ProjectRoot;
 import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.OutputDirectory;
+import dev.descent.experiments.pipeline.Budget;
 import dev.descent.experiments.pipeline.ComparePresentation;
 import dev.descent.experiments.pipeline.Pipeline;
 import dev.descent.experiments.train.ParallelRuns;
@@ -136,6 +137,8 @@ public final class CompareCommand implements Callable<Integer> {
         ExperimentSpec spec = spec();
         int threadCount = threads == null ? ParallelRuns.defaultThreads() : threads;
         atLeastOne("--threads", threadCount);
+        Budget.check(spec, threadCount, Budget.DEFAULT_MAX_RUNS, "the limit of", Runtime.getRuntime().maxMemory(),
+                "--iterations or --hidden");
         Path dir = OutputDirectory.forExperiment(out, OutputDirectory.freshDefault(COMMAND), force);
         Pipeline.Request request = new Pipeline.Request(COMMAND, Main.commandLine(command), spec, dir, threadCount,
                 "--batch-size", "--train-size", out == null);

@@ -6,6 +6,7 @@ import dev.descent.experiments.common.ProjectRoot;
 import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.OutputDirectory;
 import dev.descent.experiments.pipeline.BatchPresentation;
+import dev.descent.experiments.pipeline.Budget;
 import dev.descent.experiments.pipeline.Pipeline;
 import dev.descent.experiments.train.ParallelRuns;
 import dev.descent.experiments.train.StopSignal;
@@ -53,6 +54,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Write into --out even if it holds files that are not a descent run.")
     boolean force;
 
+    @Option(names = "--max-runs", paramLabel = "N", defaultValue = "" + Budget.DEFAULT_MAX_RUNS,
+            description = "Refuse a spec of more runs than this, with an estimate of its time and memory"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxRuns;
+
     @Spec
     CommandSpec command;
 
@@ -63,6 +69,8 @@ public final class RunCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new UserError("--threads must be at least 1, got " + threadCount);
         }
+        Budget.check(spec, threadCount, maxRuns, "--max-runs", Runtime.getRuntime().maxMemory(),
+                "\"iterations\" or \"network\": {\"hidden\"} in " + specFile);
         Path outDir = OutputDirectory.forExperiment(out, OutputDirectory.named("run-", spec.name()), force);
         OutputDirectory.checkSource(outDir, specFile, force);
         Path dataDir = data != null ? data : spec.data();
