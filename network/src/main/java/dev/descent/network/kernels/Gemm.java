@@ -110,7 +110,7 @@ public final class Gemm {
         return sparse.allFinite(x, length);
     }
 
-    /** The kernel this instance runs, e.g. "512-bit FloatVector, 4x32 tile" or "scalar". */
+    /** The kernel this instance runs, e.g. "512-bit FloatVector, 8x32 tile" or "scalar". */
     public String path() {
         return kernel.description();
     }
