@@ -70,6 +70,17 @@ public final class Gemm {
     }
 
     /**
+     * Indexes the non-zeros of rows {@code [firstRow, firstRow + rows)} of x into {@code index}, as
+     * {@link NonZeroIndex#build} does, using this GEMM's kernel (vectors skip all-zero stretches).
+     *
+     * @param x x is (≥ firstRow + rows, cols) row-major
+     * @return the number of non-zero entries
+     */
+    public int index(NonZeroIndex index, float[] x, int firstRow, int rows, int cols) {
+        return index.build(x, firstRow, rows, cols, sparse);
+    }
+
+    /**
      * c = x·b for the x indexed in {@code x}, skipping x's zeros: bit-identical to {@link #ab} with
      * accumulate false whenever b is finite (a zero times a finite b adds only a zero; see {@link #allFinite}).
      *
@@ -110,7 +121,7 @@ public final class Gemm {
         return sparse.allFinite(x, length);
     }
 
-    /** The kernel this instance runs, e.g. "512-bit FloatVector, 4x32 tile" or "scalar". */
+    /** The kernel this instance runs, e.g. "512-bit FloatVector, 8x32 tile" or "scalar". */
     public String path() {
         return kernel.description();
     }

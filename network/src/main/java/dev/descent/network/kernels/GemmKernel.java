@@ -26,6 +26,6 @@ interface GemmKernel {
     void multiply(boolean transA, boolean transB, float[] a, float[] b, float[] c,
                   int m, int n, int k, boolean accumulate);
 
-    /** A short description of the path, e.g. "scalar" or "vector 512-bit 4x32". */
+    /** A short description of the path, e.g. "scalar" or "vector 512-bit 8x32". */
     String description();
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
  *       {@code --add-modules jdk.incubator.vector}), the scalar path; no vector class is ever loaded.</li>
  *   <li>Otherwise the system property {@value #PROPERTY} may force {@code scalar}, {@code vector256} or
  *       {@code vector512} (a forced vector path skips the self-check).</li>
- *   <li>In {@code auto} mode (the default): the 512-bit 4×32 kernel when the preferred species is 512 bits,
+ *   <li>In {@code auto} mode (the default): the 512-bit 8×32 kernel when the preferred species is 512 bits,
  *       the 256-bit 6×16 kernel when it is 256 bits, the scalar path when it is narrower. Only one species
  *       is ever used in a JVM: on JDK 17 a second species made the vector code silently ~20× slower.</li>
  *   <li>A self-check then multiplies one small matrix repeatedly until the vector kernel is compiled
@@ -89,7 +89,7 @@ public final class KernelPath {
     private KernelPath() {
     }
 
-    /** The active path in words, e.g. "vector API, 512-bit FloatVector, 4x32 tile (self-check passed in 410 ms)". */
+    /** The active path in words, e.g. "vector API, 512-bit FloatVector, 8x32 tile (self-check passed in 410 ms)". */
     public static String describe() {
         return DESCRIPTION;
     }

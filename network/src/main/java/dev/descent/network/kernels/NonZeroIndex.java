@@ -37,6 +37,14 @@ public final class NonZeroIndex {
      * @return the number of non-zero entries
      */
     public int build(float[] x, int firstRow, int rows, int cols) {
+        return build(x, firstRow, rows, cols, null);
+    }
+
+    /**
+     * As {@link #build(float[], int, int, int)}, with {@code kernel} listing each row's non-zeros (the vector
+     * kernel skips all-zero stretches of a row a vector at a time); null lists them here, one entry at a time.
+     */
+    int build(float[] x, int firstRow, int rows, int cols, SparseKernel kernel) {
         if (rows < 0 || cols < 0 || firstRow < 0 || (long) (firstRow + rows) * cols > x.length) {
             throw new IllegalArgumentException("rows [" + firstRow + ", " + (firstRow + rows) + ") of a matrix with "
                     + cols + " columns do not fit in " + x.length + " floats");
@@ -54,17 +62,28 @@ public final class NonZeroIndex {
                 grow(p + cols);
             }
             int base = (firstRow + r) * cols;
-            // Branch-free: every entry is written, the cursor moves only past non-zeros. A branch on
-            // "v != 0" mispredicts on the edges of every digit.
-            for (int c = 0; c < cols; c++) {
-                float v = x[base + c];
-                rowColumn[p] = c;
-                rowValue[p] = v;
-                p += v != 0f ? 1 : 0;
-            }
+            p = kernel != null ? kernel.listNonZeros(x, base, cols, rowColumn, rowValue, p)
+                    : listNonZeros(x, base, 0, cols, rowColumn, rowValue, p);
         }
         rowStart[rows] = p;
         nonZeros = p;
+        return p;
+    }
+
+    /**
+     * Appends the non-zeros among {@code x[base + from .. base + to)} at {@code p}: their columns (counted from
+     * base) to {@code column}, their values to {@code value}; returns the new end. Both arrays need room for
+     * {@code to - from} more entries.
+     */
+    static int listNonZeros(float[] x, int base, int from, int to, int[] column, float[] value, int p) {
+        // Branch-free: every entry is written, the cursor moves only past non-zeros. A branch on
+        // "v != 0" mispredicts on the edges of every digit.
+        for (int c = from; c < to; c++) {
+            float v = x[base + c];
+            column[p] = c;
+            value[p] = v;
+            p += v != 0f ? 1 : 0;
+        }
         return p;
     }
 

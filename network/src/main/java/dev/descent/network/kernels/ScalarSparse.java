@@ -21,6 +21,11 @@ final class ScalarSparse implements SparseKernel {
     }
 
     @Override
+    public int listNonZeros(float[] x, int base, int cols, int[] column, float[] value, int p) {
+        return NonZeroIndex.listNonZeros(x, base, 0, cols, column, value, p);
+    }
+
+    @Override
     public boolean allFinite(float[] x, int length) {
         for (int i = 0; i < length; i++) {
             if (!Float.isFinite(x[i])) {

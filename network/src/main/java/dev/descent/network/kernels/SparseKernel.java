@@ -22,6 +22,13 @@ interface SparseKernel {
      */
     void gatherRows(int[] start, int[] index, float[] value, int lists, float[] b, float[] c, int n);
 
+    /**
+     * Appends the non-zeros ({@code v != 0}: NaN and ±∞ kept, ±0 skipped) of {@code x[base .. base + cols)} at
+     * position p of {@code column} (the column, counted from base) and {@code value}, in ascending column order;
+     * returns the new end. Both arrays need room for {@code cols} more entries.
+     */
+    int listNonZeros(float[] x, int base, int cols, int[] column, float[] value, int p);
+
     /** False when any of {@code x[0 .. length)} is NaN or infinite. */
     boolean allFinite(float[] x, int length);
 

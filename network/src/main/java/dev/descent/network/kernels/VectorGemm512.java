@@ -4,8 +4,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * GEMM with 512-bit {@link FloatVector}s: a 4×32 block of C (4 rows × 2 vectors = 8 accumulators) stays in
- * registers while k runs; each step broadcasts 4 elements of A and loads 2 vectors of a packed B panel.
+ * GEMM with 512-bit {@link FloatVector}s: an 8×32 block of C (8 rows × 2 vectors = 16 accumulators) stays in
+ * registers while k runs; each step broadcasts 8 elements of A and loads 2 vectors of a packed B panel. Rows
+ * left over after the 8-row blocks take a 4×32 tile, then a one-row kernel. (The 4×32 tile alone, 8 fma chains,
+ * reached about 10 % less on 128×784×100 and 15 % less on 784×128×100 on a Zen 5 core: two FMA pipes with a
+ * few cycles of latency need more independent chains.)
  *
  * <p>Loaded only by name from {@link KernelPath}, and only when {@code jdk.incubator.vector} is present and
  * the preferred species is 512 bits: a JVM must use one species only (on JDK 17 a second species silently
@@ -14,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>B is packed in blocks of {@value #KC} rows into zero-padded panels ({@link PanelPacking}), so a panel
  * (KC × 32 floats = 32 KiB) stays in L1 while every row block of A sweeps over it. A is read in place with
  * a row and a column stride, which handles a transposed A for free. Edge tiles (fewer than 32 valid
- * columns) run through a small scratch tile; leftover rows use a one-row kernel. When at most 16 columns
+ * columns) run through a small scratch tile. When at most 16 columns
  * are left for the last panel (100 = 3·32 + 4), it is packed 16 wide and computed with an 8×16 tile. Every element of C is the
  * same fma chain over k as in {@link ScalarGemm}, so results are bit-identical to the scalar path.
  */
@@ -27,10 +30,12 @@ final class VectorGemm512 implements GemmKernel {
     private static final int KC = 256;
     /** Rows of the one-vector tile used for a last panel of at most 16 columns. */
     private static final int NARROW_MR = 8;
+    /** Rows of the main tile: 8 rows × 2 vectors = 16 independent fma chains. */
+    private static final int TALL_MR = 8;
 
     private float[] packed = new float[0];
     /** A tile of C for panels with fewer valid columns than lanes: MR×NR or NARROW_MR×L. */
-    private final float[] edge = new float[Math.max(MR * NR, NARROW_MR * L)];
+    private final float[] edge = new float[Math.max(TALL_MR * NR, NARROW_MR * L)];
 
     VectorGemm512() {
         if (S.length() != L) {
@@ -76,10 +81,22 @@ final class VectorGemm512 implements GemmKernel {
         }
     }
 
-    /** Columns [j0, j0 + width) of C from a 32-wide panel: 4×32 tiles, then one row at a time. */
+    /** Columns [j0, j0 + width) of C from a 32-wide panel: 8×32 tiles, a 4×32 tile, then one row at a time. */
     private void widePanel(float[] a, int aBase, int aRowStride, int aColStride, int bOff, int kc,
                            float[] c, int m, int n, int j0, int width, boolean load) {
         int i0 = 0;
+        for (; i0 + TALL_MR <= m; i0 += TALL_MR) {
+            int aOff = aBase + i0 * aRowStride;
+            if (width == NR) {
+                tallTile(a, aOff, aRowStride, aColStride, packed, bOff, kc, c, i0 * n + j0, n, load);
+            } else {
+                if (load) {
+                    toEdge(c, i0 * n + j0, n, TALL_MR, width, NR);
+                }
+                tallTile(a, aOff, aRowStride, aColStride, packed, bOff, kc, edge, 0, NR, load);
+                fromEdge(c, i0 * n + j0, n, TALL_MR, width, NR);
+            }
+        }
         for (; i0 + MR <= m; i0 += MR) {
             int aOff = aBase + i0 * aRowStride;
             if (width == NR) {
@@ -134,6 +151,95 @@ final class VectorGemm512 implements GemmKernel {
                 fromEdge(c, i0 * n + j0, n, 1, width, L);
             }
         }
+    }
+
+    /** c (TALL_MR, NR) at cOff with row stride ldc; a rows at aOff + r·aRowStride, column step aColStride. */
+    private static void tallTile(float[] a, int aOff, int aRowStride, int aColStride, float[] bp, int bOff,
+                                 int kc, float[] c, int cOff, int ldc, boolean load) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (load) {
+            c00 = FloatVector.fromArray(S, c, cOff);
+            c01 = FloatVector.fromArray(S, c, cOff + L);
+            c10 = FloatVector.fromArray(S, c, cOff + ldc);
+            c11 = FloatVector.fromArray(S, c, cOff + ldc + L);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
+            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
+            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
+            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
+            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L);
+            c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc);
+            c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + L);
+            c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc);
+            c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + L);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = c00;
+            c10 = c00;
+            c11 = c00;
+            c20 = c00;
+            c21 = c00;
+            c30 = c00;
+            c31 = c00;
+            c40 = c00;
+            c41 = c00;
+            c50 = c00;
+            c51 = c00;
+            c60 = c00;
+            c61 = c00;
+            c70 = c00;
+            c71 = c00;
+        }
+        int ap = aOff;
+        int b0p = bOff;
+        for (int kk = 0; kk < kc; kk++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, b0p);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b0p + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ap]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ap + aRowStride]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ap + 2 * aRowStride]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ap + 3 * aRowStride]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ap + 4 * aRowStride]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ap + 5 * aRowStride]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, a[ap + 6 * aRowStride]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, a[ap + 7 * aRowStride]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+            ap += aColStride;
+            b0p += NR;
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        c10.intoArray(c, cOff + ldc);
+        c11.intoArray(c, cOff + ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + L);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + L);
+        c60.intoArray(c, cOff + 6 * ldc);
+        c61.intoArray(c, cOff + 6 * ldc + L);
+        c70.intoArray(c, cOff + 7 * ldc);
+        c71.intoArray(c, cOff + 7 * ldc + L);
     }
 
     /** c (MR, NR) at cOff with row stride ldc; a rows at aOff + r·aRowStride, column step aColStride. */
@@ -296,6 +402,6 @@ final class VectorGemm512 implements GemmKernel {
 
     @Override
     public String description() {
-        return "512-bit FloatVector, " + MR + "x" + NR + " tile";
+        return "512-bit FloatVector, " + TALL_MR + "x" + NR + " tile";
     }
 }

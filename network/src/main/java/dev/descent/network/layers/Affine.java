@@ -90,7 +90,7 @@ public final class Affine implements Layer {
         if (inputIndex != null) {
             int size = x.rows * x.cols;
             if (!(indexedInputValid && Arrays.equals(x.data, 0, size, indexedInput, 0, size))) {
-                inputIndex.build(x.data, 0, x.rows, x.cols);
+                gemm.index(inputIndex, x.data, 0, x.rows, x.cols);
                 indexedInputValid = false;
             }
             lastForwardSparse = sparseMode.sparseFor(inputIndex.density())

@@ -61,7 +61,7 @@ class SparseGemmTest {
         "128, 784, 100, 0.19", "128, 784, 100, 1.0", "128, 784, 100, 0.5", "128, 784, 100, 0.0",
         "1, 1, 1, 1.0", "3, 5, 7, 0.5", "9, 20, 15, 0.3", "9, 20, 16, 0.3", "9, 20, 17, 0.3", "31, 40, 32, 0.6",
         "17, 13, 33, 0.7", "5, 64, 48, 1.0", "40, 70, 64, 0.2", "12, 30, 65, 0.4", "7, 9, 130, 0.9",
-        "33, 10, 200, 0.1"})
+        "33, 10, 200, 0.1", "5, 9, 53, 0.5"})
     void randomInputsGiveTheDenseAndNaiveBits(int rows, int cols, int n, double density) {
         SplittableRandom random = new SplittableRandom(31L * rows + 7L * cols + n);
         float[] x = new float[rows * cols];   // x is (rows, cols)
@@ -80,6 +80,32 @@ class SparseGemmTest {
         float[] sparse = new float[rows * n];
         Gemm.create().sparseAb(index, w, sparse, n);
         assertArrayEquals(naive, sparse, "forward against the naive loop");
+    }
+
+    @ParameterizedTest(name = "rows={0} cols={1}")
+    @CsvSource({"1, 1", "3, 15", "4, 16", "5, 17", "7, 33", "128, 784", "2, 100"})
+    void kernelIndexListsWhatTheScalarBuildLists(int rows, int cols) {
+        // Stretches of zeros, ±0, NaN and ±∞ at every position relative to the vector length.
+        SplittableRandom random = new SplittableRandom(97L * rows + cols);
+        float[] special = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e-45f, -2f};
+        float[] x = new float[(rows + 1) * cols];   // (rows + 1, cols): row 0 is left out, so rows sit at an offset
+        for (int i = 0; i < x.length; i++) {
+            double u = random.nextDouble();
+            x[i] = u < 0.6 ? 0f : u < 0.8 ? special[random.nextInt(special.length)] : (float) random.nextDouble();
+        }
+        java.util.Arrays.fill(x, cols, Math.min(x.length, cols + 40), 0f);   // a long zero stretch
+        NonZeroIndex expected = new NonZeroIndex();
+        int count = expected.build(x, 1, rows, cols);
+        for (Gemm gemm : new Gemm[] {Gemm.create(), Gemm.scalar()}) {
+            NonZeroIndex actual = new NonZeroIndex();
+            assertEquals(count, gemm.index(actual, x, 1, rows, cols), gemm.path());
+            assertArrayEquals(java.util.Arrays.copyOf(expected.rowStart, rows + 1),
+                    java.util.Arrays.copyOf(actual.rowStart, rows + 1), gemm.path());
+            assertArrayEquals(java.util.Arrays.copyOf(expected.rowColumn, count),
+                    java.util.Arrays.copyOf(actual.rowColumn, count), gemm.path());
+            assertArrayEquals(java.util.Arrays.copyOf(expected.rowValue, count),
+                    java.util.Arrays.copyOf(actual.rowValue, count), gemm.path());
+        }
     }
 
     @Test
