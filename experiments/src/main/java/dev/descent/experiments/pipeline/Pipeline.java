@@ -20,12 +20,15 @@ import dev.descent.experiments.report.BatchCharts;
 import dev.descent.experiments.report.ChartFile;
 import dev.descent.experiments.report.ReportPage;
 import dev.descent.experiments.train.StopSignal;
+import dev.descent.experiments.train.TrainingSetup;
+import dev.descent.mnist.Dataset;
 import dev.descent.mnist.MnistData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -104,6 +107,19 @@ public final class Pipeline {
             throw new UserError("cannot load " + spec.dataset() + ": " + e.getMessage(), e);
         }
         int size = loaded.train().size();
+        // Checked before anything is printed or created: a data set the net cannot take is the user's to fix.
+        for (Dataset set : List.of(loaded.train(), loaded.test())) {
+            if (set.size() == 0) {
+                throw new UserError(set.name() + " holds no images; HINT: the files are valid IDX files but empty:"
+                        + " fetch a fresh copy (mnist-data/download.sh), or point --data at the real files");
+            }
+            if (set.features() != TrainingSetup.INPUT_SIZE) {
+                throw new UserError(String.format(Locale.ROOT, "%s has images of %d×%d pixels (%d features), but"
+                        + " the net takes 28×28 (%d): descent trains on MNIST-shaped data. HINT: point --data at"
+                        + " MNIST or Fashion-MNIST files", set.name(), set.rows(), set.cols(), set.features(),
+                        TrainingSetup.INPUT_SIZE));
+            }
+        }
         if (spec.trainSize() > size) {
             throw new UserError(request.trainSizeSource() + " " + spec.trainSize() + " is larger than the"
                     + " training set (" + size + " examples in " + loaded.train().name() + "); use "
