@@ -6,6 +6,7 @@ import dev.descent.optimizers.Schedules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,8 @@ final class OptimizerReader {
     /** The book's five optimizers, used when a spec lists neither {@code optimizers} nor {@code grids}. */
     static final List<String> BOOK_OPTIMIZERS = List.of("sgd", "momentum", "adagrad", "rmsprop", "adam");
     static final String GRID_BASE = "optimizer";
+    /** The most points one grid may expand to: well above any sweep a machine can run, well below a full heap. */
+    static final long MAX_GRID_POINTS = 100_000;
     /** A grid key {@code "@warmup"} varies the key {@code warmup} of the base spec's schedule. */
     static final String SCHEDULE_KEY_PREFIX = "@";
 
@@ -60,6 +63,20 @@ final class OptimizerReader {
         if (node.fieldNames().size() == 1) {
             throw node.error("the grid at " + node.path() + " lists no hyperparameter; add one such as"
                     + " \"lr\": [0.0001, 0.001], or move \"" + baseNode.text() + "\" to \"optimizers\"");
+        }
+        // Counted before anything is expanded: a grid of a million points must be refused, not built until the
+        // heap is full.
+        long points = 1;
+        for (String key : node.fieldNames()) {
+            SpecNode values = node.field(key);
+            if (!key.equals(GRID_BASE) && values.json().isArray()) {
+                points = Math.min(Long.MAX_VALUE / (1L << 32), points * Math.max(1, values.json().size()));
+            }
+        }
+        if (points > MAX_GRID_POINTS) {
+            throw node.error(String.format(Locale.ROOT, "the grid at %s has %,d points (the product of its lists'"
+                    + " lengths), more than the %,d one spec may have; HINT: fewer values per key, or split the sweep"
+                    + " into several specs", node.path(), points, MAX_GRID_POINTS));
         }
         List<OptimizerSpec> specs = List.of(base);
         for (String key : node.fieldNames()) {

@@ -69,6 +69,19 @@ class SpecReaderTest {
     }
 
     @Test
+    void aGridOfAMillionPointsIsRefusedBeforeItIsBuilt() {
+        StringBuilder thousand = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            thousand.append(i == 0 ? "" : ", ").append(0.0001 * (i + 1));
+        }
+        // 1,000 learning rates × 1,000 β1 values; building them filled a 112 MB heap before this check.
+        String message = error("{\"grids\": [{\"optimizer\": \"adam\", \"lr\": [" + thousand + "], \"beta1\": ["
+                + thousand.toString().replace("0.0", "0.") + "]}]}");
+        assertContains(message, "the grid at $.grids[0] has 1,000,000 points (the product of its lists' lengths),"
+                + " more than the 100,000 one spec may have", "HINT: fewer values per key");
+    }
+
+    @Test
     void aGridKeyWithAtVariesTheBaseSpecsScheduleKey() {
         ExperimentSpec spec = parse("""
                 {"grids": [{"optimizer": "adam@cosine:min=0.1", "lr": [0.001, 0.003], "@warmup": [0, 100]}]}""");
