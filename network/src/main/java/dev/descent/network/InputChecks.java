@@ -1,5 +1,7 @@
 package dev.descent.network;
 
+import dev.descent.network.matrix.Matrix;
+
 /** Validation of a batch before it reaches the kernels; every message names what was wrong. */
 final class InputChecks {
 

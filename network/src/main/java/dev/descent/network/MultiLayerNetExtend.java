@@ -1,5 +1,6 @@
 package dev.descent.network;
 
+import dev.descent.network.matrix.Matrix;
 import dev.descent.network.kernels.Gemm;
 import dev.descent.network.layers.BatchNorm;
 import dev.descent.network.layers.Dropout;

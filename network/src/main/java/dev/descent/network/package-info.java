@@ -1,7 +1,7 @@
 /**
  * The book's multilayer network in float32: {@link dev.descent.network.MultiLayerNet}, and
  * {@link dev.descent.network.MultiLayerNetExtend} with Batch Normalization and Dropout (§6.3–§6.4), with their
- * {@link dev.descent.network.Matrix} type, {@link dev.descent.network.Activation} and
+ * {@link dev.descent.network.matrix.Matrix} type, {@link dev.descent.network.Activation} and
  * {@link dev.descent.network.WeightInit} choices, and {@link dev.descent.network.Kernels} telling which
  * kernel path is active. {@link dev.descent.network.ActivationDistribution} is the book's §6.2 experiment
  * on initial weights and the histograms of hidden-layer activations.

@@ -1,5 +1,6 @@
 package dev.descent.network;
 
+import dev.descent.network.matrix.Matrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package dev.descent.network;
 
+import dev.descent.network.matrix.Matrix;
 import java.util.SplittableRandom;
 
 /** Small seeded data sets made in the tests. */

@@ -1,7 +1,7 @@
 package dev.descent.experiments.bench;
 
 import dev.descent.network.Activation;
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 import dev.descent.network.MultiLayerNet;
 import dev.descent.network.WeightInit;
 import dev.descent.optimizers.Optimizer;

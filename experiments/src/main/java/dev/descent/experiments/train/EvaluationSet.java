@@ -1,7 +1,7 @@
 package dev.descent.experiments.train;
 
 import dev.descent.mnist.Dataset;
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 import dev.descent.network.MultiLayerNet;
 import dev.descent.network.MultiLayerNetExtend;
 

@@ -1,6 +1,6 @@
 package dev.descent.experiments.train;
 
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 import dev.descent.network.MultiLayerNet;
 import dev.descent.network.MultiLayerNetExtend;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.descent.mnist.Dataset;
 import dev.descent.mnist.Fixture;
 import dev.descent.network.Activation;
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 import dev.descent.network.MultiLayerNet;
 import dev.descent.network.WeightInit;
 import java.io.IOException;

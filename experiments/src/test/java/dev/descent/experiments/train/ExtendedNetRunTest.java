@@ -10,7 +10,7 @@ import dev.descent.mnist.BatchSampler;
 import dev.descent.mnist.Fixture;
 import dev.descent.mnist.MnistData;
 import dev.descent.network.Activation;
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 import dev.descent.network.MultiLayerNetExtend;
 import dev.descent.network.WeightInit;
 import dev.descent.optimizers.Optimizer;

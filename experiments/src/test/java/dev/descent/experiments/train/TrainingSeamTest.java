@@ -9,7 +9,7 @@ import dev.descent.mnist.BatchSampler;
 import dev.descent.mnist.Fixture;
 import dev.descent.mnist.MnistData;
 import dev.descent.network.Activation;
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 import dev.descent.network.MultiLayerNet;
 import dev.descent.optimizers.EvaluationWeights;
 import dev.descent.optimizers.Optimizer;

@@ -1,6 +1,6 @@
 package dev.descent.network.layers;
 
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 import dev.descent.network.kernels.ElementWise;
 import dev.descent.network.kernels.Gemm;
 import dev.descent.network.kernels.NonZeroIndex;

@@ -1,6 +1,6 @@
 package dev.descent.network.layers;
 
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 
 /**
  * Batch Normalization (Ioffe and Szegedy 2015, arXiv:1502.03167; the book's {@code BatchNormalization},

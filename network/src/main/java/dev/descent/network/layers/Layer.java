@@ -1,6 +1,6 @@
 package dev.descent.network.layers;
 
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 
 /**
  * A forward/backward pair for a fixed batch size N. The layer keeps what its backward pass needs from the

@@ -1,6 +1,6 @@
 package dev.descent.network.layers;
 
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 
 /**
  * Sigmoid: out = 1 / (1 + e^−x); backward dx = dout · (1 − out) · out (the book's {@code Sigmoid}),

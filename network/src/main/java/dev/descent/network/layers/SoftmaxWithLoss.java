@@ -1,6 +1,6 @@
 package dev.descent.network.layers;
 
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 
 /**
  * Softmax followed by the cross-entropy loss, with class-index labels (the book's {@code SoftmaxWithLoss}):

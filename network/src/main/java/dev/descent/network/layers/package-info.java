@@ -6,6 +6,6 @@
  * pass takes a {@link dev.descent.network.layers.Mode} (training or evaluation).
  *
  * <p>Each instance serves one batch size, owns its output buffers (allocated once) and keeps what its
- * backward pass needs. Matrices are {@link dev.descent.network.Matrix} (row-major float32).
+ * backward pass needs. Matrices are {@link dev.descent.network.matrix.Matrix} (row-major float32).
  */
 package dev.descent.network.layers;

@@ -3,7 +3,7 @@ package dev.descent.network.layers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.network.Matrix;
+import dev.descent.network.matrix.Matrix;
 import dev.descent.network.kernels.Gemm;
 import dev.descent.network.kernels.SparseMode;
 import java.util.SplittableRandom;

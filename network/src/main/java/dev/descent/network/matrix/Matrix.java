@@ -1,4 +1,4 @@
-package dev.descent.network;
+package dev.descent.network.matrix;
 
 import java.util.Objects;
 
