@@ -2,10 +2,36 @@ package dev.descent.network;
 
 import dev.descent.network.matrix.Matrix;
 
-/** Validation of a batch before it reaches the kernels; every message names what was wrong. */
+/** Validation of a net's shape and of a batch before it reaches the kernels; every message names what was wrong. */
 final class InputChecks {
 
     private InputChecks() {
+    }
+
+    /** The constructor arguments every fully connected net shares. */
+    static void requireNetShape(int inputSize, int[] hiddenSizes, int outputSize, Activation activation,
+                                WeightInit weightInit, double weightDecayLambda) {
+        if (inputSize < 1) {
+            throw new IllegalArgumentException("inputSize " + inputSize + " must be at least 1");
+        }
+        if (hiddenSizes == null) {
+            throw new IllegalArgumentException("hiddenSizes is null; use an empty array for no hidden layer");
+        }
+        for (int i = 0; i < hiddenSizes.length; i++) {
+            if (hiddenSizes[i] < 1) {
+                throw new IllegalArgumentException("hiddenSizes[" + i + "] = " + hiddenSizes[i] + " must be at least 1");
+            }
+        }
+        if (outputSize < 1) {
+            throw new IllegalArgumentException("outputSize " + outputSize + " must be at least 1");
+        }
+        if (activation == null || weightInit == null) {
+            throw new IllegalArgumentException(activation == null ? "activation is null" : "weightInit is null");
+        }
+        if (!(weightDecayLambda >= 0) || Double.isInfinite(weightDecayLambda)) {
+            throw new IllegalArgumentException("weightDecayLambda " + weightDecayLambda
+                    + " must be a finite number ≥ 0 (0 turns weight decay off)");
+        }
     }
 
     /** x is (N, inputSize) with N ≥ 1. */

@@ -70,27 +70,7 @@ public final class MultiLayerNet {
      */
     public MultiLayerNet(int inputSize, int[] hiddenSizes, int outputSize, Activation activation,
                          WeightInit weightInit, double weightDecayLambda, long seed) {
-        if (inputSize < 1) {
-            throw new IllegalArgumentException("inputSize " + inputSize + " must be at least 1");
-        }
-        if (hiddenSizes == null) {
-            throw new IllegalArgumentException("hiddenSizes is null; use an empty array for no hidden layer");
-        }
-        for (int i = 0; i < hiddenSizes.length; i++) {
-            if (hiddenSizes[i] < 1) {
-                throw new IllegalArgumentException("hiddenSizes[" + i + "] = " + hiddenSizes[i] + " must be at least 1");
-            }
-        }
-        if (outputSize < 1) {
-            throw new IllegalArgumentException("outputSize " + outputSize + " must be at least 1");
-        }
-        if (activation == null || weightInit == null) {
-            throw new IllegalArgumentException(activation == null ? "activation is null" : "weightInit is null");
-        }
-        if (!(weightDecayLambda >= 0) || Double.isInfinite(weightDecayLambda)) {
-            throw new IllegalArgumentException("weightDecayLambda " + weightDecayLambda
-                    + " must be a finite number ≥ 0 (0 turns weight decay off)");
-        }
+        InputChecks.requireNetShape(inputSize, hiddenSizes, outputSize, activation, weightInit, weightDecayLambda);
         this.inputSize = inputSize;
         this.hiddenSizes = hiddenSizes.clone();
         this.outputSize = outputSize;
@@ -101,26 +81,19 @@ public final class MultiLayerNet {
 
         int layers = hiddenSizes.length + 1;
         int[] sizes = layerSizes();
-        weights = new Matrix[layers];
+        weights = weightInit.drawWeights(sizes, seed);
         biases = new float[layers][];
         weightGrads = new Matrix[layers];
         biasGrads = new float[layers][];
         LinkedHashMap<String, float[]> p = new LinkedHashMap<>();
         LinkedHashMap<String, float[]> g = new LinkedHashMap<>();
-        Gaussian gaussian = new Gaussian(seed);
         for (int l = 0; l < layers; l++) {
             int fanIn = sizes[l];
             int fanOut = sizes[l + 1];
-            weights[l] = new Matrix(fanIn, fanOut);
-            double std = weightInit.std(fanIn);
-            float[] w = weights[l].data;
-            for (int i = 0; i < w.length; i++) {
-                w[i] = (float) (std * gaussian.next());
-            }
             biases[l] = new float[fanOut];
             weightGrads[l] = new Matrix(fanIn, fanOut);
             biasGrads[l] = new float[fanOut];
-            p.put("W" + (l + 1), w);
+            p.put("W" + (l + 1), weights[l].data);
             p.put("b" + (l + 1), biases[l]);
             g.put("W" + (l + 1), weightGrads[l].data);
             g.put("b" + (l + 1), biasGrads[l]);

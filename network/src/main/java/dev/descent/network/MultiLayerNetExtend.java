@@ -96,27 +96,7 @@ public final class MultiLayerNetExtend {
     public MultiLayerNetExtend(int inputSize, int[] hiddenSizes, int outputSize, Activation activation,
                                WeightInit weightInit, double weightDecayLambda, boolean useBatchNorm,
                                double dropoutRatio, long seed) {
-        if (inputSize < 1) {
-            throw new IllegalArgumentException("inputSize " + inputSize + " must be at least 1");
-        }
-        if (hiddenSizes == null) {
-            throw new IllegalArgumentException("hiddenSizes is null; use an empty array for no hidden layer");
-        }
-        for (int i = 0; i < hiddenSizes.length; i++) {
-            if (hiddenSizes[i] < 1) {
-                throw new IllegalArgumentException("hiddenSizes[" + i + "] = " + hiddenSizes[i] + " must be at least 1");
-            }
-        }
-        if (outputSize < 1) {
-            throw new IllegalArgumentException("outputSize " + outputSize + " must be at least 1");
-        }
-        if (activation == null || weightInit == null) {
-            throw new IllegalArgumentException(activation == null ? "activation is null" : "weightInit is null");
-        }
-        if (!(weightDecayLambda >= 0) || Double.isInfinite(weightDecayLambda)) {
-            throw new IllegalArgumentException("weightDecayLambda " + weightDecayLambda
-                    + " must be a finite number ≥ 0 (0 turns weight decay off)");
-        }
+        InputChecks.requireNetShape(inputSize, hiddenSizes, outputSize, activation, weightInit, weightDecayLambda);
         if (!(dropoutRatio >= 0 && dropoutRatio < 1)) {
             throw new IllegalArgumentException("dropoutRatio " + dropoutRatio + " must be in [0, 1): the "
                     + "probability of dropping a hidden unit in training (0 turns Dropout off; the book uses 0.2)");
@@ -133,21 +113,14 @@ public final class MultiLayerNetExtend {
 
         int layers = hiddenSizes.length + 1;
         int[] sizes = layerSizes();
-        weights = new Matrix[layers];
+        weights = weightInit.drawWeights(sizes, seed);
         biases = new float[layers][];
         weightGrads = new Matrix[layers];
         biasGrads = new float[layers][];
         norms = useBatchNorm ? new float[hiddenSizes.length][][] : null;
-        Gaussian gaussian = new Gaussian(seed);
         for (int l = 0; l < layers; l++) {
             int fanIn = sizes[l];
             int fanOut = sizes[l + 1];
-            weights[l] = new Matrix(fanIn, fanOut);
-            double std = weightInit.std(fanIn);
-            float[] w = weights[l].data;
-            for (int i = 0; i < w.length; i++) {
-                w[i] = (float) (std * gaussian.next());
-            }
             biases[l] = new float[fanOut];
             weightGrads[l] = new Matrix(fanIn, fanOut);
             biasGrads[l] = new float[fanOut];

@@ -1,5 +1,6 @@
 package dev.descent.network;
 
+import dev.descent.network.matrix.Matrix;
 import java.util.Locale;
 
 /**
@@ -77,6 +78,25 @@ public final class WeightInit {
             default:
                 return fixedStd;
         }
+    }
+
+    /**
+     * The initial weights of a fully connected net with layer sizes {@code sizes} (input, hidden…, output): W_l is
+     * (sizes[l], sizes[l+1]), N(0, std(sizes[l])²), drawn from one {@link Gaussian} seeded with {@code seed},
+     * W1 in row-major order first, then W2, …. The one draw both nets use, so the same seed gives the same weights.
+     */
+    Matrix[] drawWeights(int[] sizes, long seed) {
+        Gaussian gaussian = new Gaussian(seed);
+        Matrix[] weights = new Matrix[sizes.length - 1];
+        for (int l = 0; l < weights.length; l++) {
+            weights[l] = new Matrix(sizes[l], sizes[l + 1]);
+            double std = std(sizes[l]);
+            float[] w = weights[l].data;
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) (std * gaussian.next());
+            }
+        }
+        return weights;
     }
 
     /** "he", "xavier" or the number, e.g. "0.01". */

@@ -25,6 +25,7 @@ import dev.descent.mnist.Dataset;
 import dev.descent.mnist.MnistData;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -80,9 +81,11 @@ public final class Pipeline {
                           PrintWriter err) throws IOException {
         Instant started = Instant.now();
         ExperimentSpec spec = request.spec();
-        // A first look at the store decides whether the data must be loaded before anything is created.
-        BatchRunner.Plan firstLook = BatchRunner.plan(spec, new RunStore(request.outDir(), err));
-        MnistData loaded = firstLook.toCompute().isEmpty() ? null : load(request, data);
+        // Whether some run file is missing decides, before anything is created, that the data must load; the run
+        // files are read (once) under the lock below, where one found unsound also loads the data.
+        RunStore before = new RunStore(request.outDir(), err);
+        boolean missing = spec.runs().stream().anyMatch(run -> !Files.isRegularFile(before.path(run)));
+        MnistData loaded = missing ? load(request, data) : null;
         try (DirectoryLock lock = request.freshOut()
                 ? OutputDirectory.claimFresh(request.outDir(), request.commandLine())
                 : DirectoryLock.acquire(OutputDirectory.create(request.outDir()), request.commandLine())) {
