@@ -131,8 +131,11 @@ public final class SparkComputer implements Computer {
         Thread canceller = canceller(spark, group, stop);
         long started = System.nanoTime();
         try {
-            spark.sc().runJob(runs.rdd(), new RunTask(spec, dataId), new ResultHandler(toCompute, store, done,
-                    progress), byteArrayTag());
+            // A Ctrl-C while Spark was starting: the canceller may have found no job to cancel yet.
+            if (!stop.getAsBoolean()) {
+                spark.sc().runJob(runs.rdd(), new RunTask(spec, dataId), new ResultHandler(toCompute, store, done,
+                        progress), byteArrayTag());
+            }
         } catch (Exception e) {
             if (!stop.getAsBoolean()) {
                 throw failure(e, progress.finished(), store);
