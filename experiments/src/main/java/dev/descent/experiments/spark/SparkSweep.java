@@ -4,6 +4,7 @@ import dev.descent.experiments.batch.ExperimentSpec;
 import dev.descent.experiments.batch.Shard;
 import dev.descent.experiments.batch.SpecReader;
 import dev.descent.experiments.common.ExitStatus;
+import dev.descent.experiments.common.MachineInfo;
 import dev.descent.experiments.common.ProjectRoot;
 import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.OutputDirectory;
@@ -36,12 +37,14 @@ import picocli.CommandLine.Spec;
  * Spark's jars, which {@code descent.jar} leaves out).
  */
 @Command(name = "SparkSweep", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = MachineInfo.class,
         description = {
             "Runs an experiment spec on Apache Spark, one task per run: the runs not yet",
             "stored in the out directory are trained on the executors and stored on the",
             "driver as they finish; then summary.csv, summary.json, charts and report.html,",
             "as 'descent run' writes them. Start it with spark-submit:",
-            "  spark-submit --class dev.descent.experiments.spark.SparkSweep descent.jar SPEC.json"})
+            "  spark-submit --class dev.descent.experiments.spark.SparkSweep \\",
+            "      descent.jar SPEC.json [--out DIR] [--data DIR]"})
 public final class SparkSweep implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The experiment spec, a JSON file.")
     Path specFile;
@@ -105,8 +108,8 @@ public final class SparkSweep implements Callable<Integer> {
         try {
             Class.forName("org.apache.spark.SparkContext", false, SparkSweep.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new UserError("--spark needs Apache Spark's jars on the class path, and descent.jar leaves them out;"
-                    + " HINT: start it as ./descent run SPEC.json --spark (the launcher adds the jars the build"
+            throw new UserError("Apache Spark's jars are not on the class path (descent.jar leaves them out);"
+                    + " HINT: start a sweep as ./descent run SPEC.json --spark (the launcher adds the jars the build"
                     + " listed in experiments/target/spark-classpath.txt), or on a cluster as spark-submit --class "
                     + SparkSweep.class.getName() + " descent.jar SPEC.json");
         }
@@ -126,9 +129,10 @@ public final class SparkSweep implements Callable<Integer> {
         int threads = ParallelRuns.defaultThreads();
         Budget.check(spec, threads, maxRuns, "--max-runs", Runtime.getRuntime().maxMemory(),
                 "\"iterations\" or \"network\": {\"hidden\"} in " + specFile);
+        Path dataDir = dataDir(data, spec);
+        Computer computer = computer(null, dataDir);
         Path outDir = OutputDirectory.forExperiment(out, OutputDirectory.named("run-", spec.name()), force);
         OutputDirectory.checkSource(outDir, specFile, force);
-        Path dataDir = dataDir(data, spec);
         CommandLine.ParseResult parsed = command.commandLine().getParseResult();
         String typed = "SparkSweep " + (parsed == null ? specFile.toString() : String.join(" ", parsed.originalArgs()));
         Pipeline.Request request = new Pipeline.Request("run", typed, spec, outDir, threads,
@@ -136,7 +140,7 @@ public final class SparkSweep implements Callable<Integer> {
         try (StopSignal stop = StopSignal.onInterrupt()) {
             return Pipeline.run(request, new BatchPresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
                     spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),
-                    command.commandLine().getErr(), new Pipeline.Computing(selected, false, computer(null, dataDir)));
+                    command.commandLine().getErr(), new Pipeline.Computing(selected, false, computer));
         } finally {
             OutputDirectory.recordSource(outDir, specFile);
         }
