@@ -203,7 +203,7 @@ public final class SparkComputer implements Computer {
      * On the driver, for each task's result as it arrives: checks it, stores the run (first result of a key
      * only) and shows it. An exception here fails the job.
      */
-    private static final class ResultHandler extends AbstractFunction2<Object, byte[], BoxedUnit> {
+    static final class ResultHandler extends AbstractFunction2<Object, byte[], BoxedUnit> {
         private final List<RunConfiguration> toCompute;
         private final RunStore store;
         private final Map<String, SeedRun> done;
