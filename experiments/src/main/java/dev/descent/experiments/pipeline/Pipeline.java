@@ -207,6 +207,11 @@ public final class Pipeline {
         Path report = ReportPage.write(outDir, summary, charts, invocation);
         out.println();
         out.print(view.table(summary, outcome));
+        if (!computing.shard().equals(Shard.ALL) && !outcome.counts().complete()) {
+            out.println("shard " + computing.shard() + ": the missing runs are other shards' (or stopped); when every"
+                    + " shard is done, copy their runs/ into one directory and run descent run SPEC --out DIR"
+                    + " --summarize");
+        }
         out.println("results in " + outDir);
         out.println("report: " + report);
         out.flush();
