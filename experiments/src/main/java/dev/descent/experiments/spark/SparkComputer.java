@@ -137,8 +137,11 @@ public final class SparkComputer implements Computer {
                         progress), byteArrayTag());
             }
         } catch (Exception e) {
-            if (!stop.getAsBoolean()) {
-                throw failure(e, progress.finished(), store);
+            // A cancelled job is what Ctrl-C asked for; a run that could not be stored is a failure even then.
+            IOException failure = failure(e, progress.finished(), store);
+            boolean notStored = failure.getCause() != e;
+            if (notStored || !stop.getAsBoolean()) {
+                throw failure;
             }
         } finally {
             canceller.interrupt();
