@@ -101,10 +101,21 @@ public final class BatchRunner {
             }
         }
         double wallSeconds = toCompute.isEmpty() ? 0 : (System.nanoTime() - started) / 1e9;
+        return outcome(plan, done, wallSeconds);
+    }
+
+    /**
+     * The outcome of a plan whose missing runs ended as {@code done} (by key; complete or stopped), wherever they
+     * were computed: every run present in spec order (runs of other shards are left out), and the counts.
+     */
+    public static Outcome outcome(Plan plan, Map<String, SeedRun> done, double wallSeconds) {
         Map<String, SeedRun> runs = new LinkedHashMap<>();
         int computed = 0;
         for (String key : plan.runs().keySet()) {
             SeedRun run = plan.stored().containsKey(key) ? plan.stored().get(key) : done.get(key);
+            if (run == null) {
+                continue; // another shard's run: missing here
+            }
             runs.put(key, run);
             computed += done.containsKey(key) && run.result().complete() ? 1 : 0;
         }

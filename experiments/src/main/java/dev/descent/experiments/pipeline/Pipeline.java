@@ -4,9 +4,11 @@ import dev.descent.experiments.batch.BatchRunner;
 import dev.descent.experiments.batch.ExperimentSpec;
 import dev.descent.experiments.batch.ExperimentSummary;
 import dev.descent.experiments.batch.Invocation;
+import dev.descent.experiments.batch.RunConfiguration;
 import dev.descent.experiments.batch.RunStore;
 import dev.descent.experiments.batch.Setting;
 import dev.descent.experiments.batch.SettingLabels;
+import dev.descent.experiments.batch.Shard;
 import dev.descent.experiments.batch.SummaryFiles;
 import dev.descent.experiments.charts.ChartFiles;
 import dev.descent.experiments.common.ExitStatus;
@@ -73,30 +75,70 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Which of the missing runs are computed, and where.
+     *
+     * @param shard         only this shard's runs are computed ({@link Shard#ALL}: every run)
+     * @param summarizeOnly compute nothing: write the summaries and report from the stored runs, and refuse
+     *                      (naming how many are missing) unless every run is stored
+     * @param computer      where the runs are computed
+     */
+    public record Computing(Shard shard, boolean summarizeOnly, Computer computer) {
+        /** Every missing run, on this machine. */
+        public static final Computing LOCAL = new Computing(Shard.ALL, false, Computer.LOCAL);
+    }
+
     private Pipeline() {
     }
 
-    /** Runs the experiment and returns the exit status. */
+    /** Runs the experiment, every missing run on this machine, and returns the exit status. */
     public static int run(Request request, Presentation view, DataLoader data, StopSignal stop, PrintWriter out,
                           PrintWriter err) throws IOException {
+        return run(request, view, data, stop, out, err, Computing.LOCAL);
+    }
+
+    /** Runs the experiment, the missing runs as {@code computing} says, and returns the exit status. */
+    public static int run(Request request, Presentation view, DataLoader data, StopSignal stop, PrintWriter out,
+                          PrintWriter err, Computing computing) throws IOException {
         Instant started = Instant.now();
         ExperimentSpec spec = request.spec();
         // Whether some run file is missing decides, before anything is created, that the data must load; the run
         // files are read (once) under the lock below, where one found unsound also loads the data.
         RunStore before = new RunStore(request.outDir(), err);
-        boolean missing = spec.runs().stream().anyMatch(run -> !Files.isRegularFile(before.path(run)));
+        List<RunConfiguration> absent = spec.runs().stream().filter(run -> !Files.isRegularFile(before.path(run)))
+                .toList();
+        if (computing.summarizeOnly() && !absent.isEmpty()) {
+            throw notAllStored(request, absent);
+        }
+        boolean missing = absent.stream().anyMatch(run -> computing.shard().contains(run.key()));
         MnistData loaded = missing ? load(request, data) : null;
         try (DirectoryLock lock = request.freshOut()
                 ? OutputDirectory.claimFresh(request.outDir(), request.commandLine())
                 : DirectoryLock.acquire(OutputDirectory.create(request.outDir()), request.commandLine())) {
             // Under the lock the store is the authority: another invocation may have added runs meanwhile.
             RunStore store = new RunStore(lock.dir(), err);
-            BatchRunner.Plan plan = BatchRunner.plan(spec, store);
+            BatchRunner.Plan whole = BatchRunner.plan(spec, store);
+            if (computing.summarizeOnly() && !whole.toCompute().isEmpty()) {
+                throw notAllStored(request, whole.toCompute());
+            }
+            BatchRunner.Plan plan = computing.shard().select(whole);
             if (loaded == null && !plan.toCompute().isEmpty()) {
                 loaded = load(request, data);
             }
-            return runLocked(request, lock.dir(), store, plan, loaded, started, view, stop, out, err);
+            return runLocked(request, lock.dir(), store, plan, loaded, started, view, stop, out, err, computing);
         }
+    }
+
+    private static UserError notAllStored(Request request, List<RunConfiguration> absent) {
+        ExperimentSpec spec = request.spec();
+        long missing = absent.stream().map(RunConfiguration::key).distinct().count();
+        long total = spec.runs().stream().map(RunConfiguration::key).distinct().count();
+        RunConfiguration first = absent.get(0);
+        return new UserError(String.format(Locale.ROOT, "--summarize: %d of the %d runs of %s are not stored in %s"
+                + " (or not sound), e.g. %s seed %d (%s.json); HINT: compute them first, with descent run SPEC"
+                + " --shard I/N on each machine and every shard's runs/*.json copied into that directory, or leave"
+                + " out --summarize to compute them here", missing, total, spec.name(),
+                request.outDir().resolve(RunStore.DIR), first.optimizer().canonical(), first.seed(), first.key()));
     }
 
     private static MnistData load(Request request, DataLoader data) throws IOException {
@@ -138,19 +180,23 @@ public final class Pipeline {
 
     private static int runLocked(Request request, Path outDir, RunStore store, BatchRunner.Plan plan,
                                  MnistData loaded, Instant started, Presentation view, StopSignal stop,
-                                 PrintWriter out, PrintWriter err) throws IOException {
+                                 PrintWriter out, PrintWriter err, Computing computing) throws IOException {
         ExperimentSpec spec = request.spec();
         OutputDirectory.create(store.dir());
         AtomicFiles.writeString(outDir.resolve(OutputDirectory.SPEC_FILE),
                 Json.mapper().writeValueAsString(spec.toJson()) + "\n");
         out.println(view.header(spec, plan, loaded, request.threads(), store.dir()));
+        if (!computing.shard().equals(Shard.ALL)) {
+            out.println("shard " + computing.shard() + ": computes " + plan.toCompute().size() + " of the "
+                    + (plan.runs().size() - plan.stored().size()) + " runs not stored; the others are other shards'");
+        }
         out.flush();
 
         Map<Setting, String> labels = SettingLabels.of(spec);
         List<String> runLabels = plan.toCompute().stream().map(run -> labels.get(run.setting())
                 + (spec.seeds().size() > 1 ? " seed " + run.seed() : "")).toList();
-        BatchRunner.Outcome outcome = BatchRunner.compute(plan, loaded, store, request.threads(), view.slice(),
-                runLabels, view.display(out, plan), stop);
+        BatchRunner.Outcome outcome = computing.computer().compute(request, plan, loaded, store, runLabels, view, out,
+                stop);
 
         ExperimentSummary summary = ExperimentSummary.of(spec, outcome.runs(), outcome.counts(),
                 KaiserSmoothing::smooth);
@@ -161,6 +207,11 @@ public final class Pipeline {
         Path report = ReportPage.write(outDir, summary, charts, invocation);
         out.println();
         out.print(view.table(summary, outcome));
+        if (!computing.shard().equals(Shard.ALL) && !outcome.counts().complete()) {
+            out.println("shard " + computing.shard() + ": the missing runs are other shards' (or stopped); when every"
+                    + " shard is done, copy their runs/ into one directory and run descent run SPEC --out DIR"
+                    + " --summarize");
+        }
         out.println("results in " + outDir);
         out.println("report: " + report);
         out.flush();
