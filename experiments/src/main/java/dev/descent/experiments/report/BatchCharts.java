@@ -33,6 +33,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  *   <li>{@code lr-sensitivity}: final loss against the learning rate on a log axis, one line per optimizer (and
  *       variant), std over seeds as error bars; drawn first, when some optimizer runs with two or more learning
  *       rates;</li>
+ *   <li>{@code test-accuracy-grid}: next, small multiples ({@link PanelGridChart}) when the variants pair up
+ *       along one network field, as the book's figure 6-18;</li>
  *   <li>{@code loss}: smoothed training loss, mean over seeds with a ±1 std band, per setting; with more than
  *       {@value #MAX_SETTINGS_PER_CHART} settings, one chart per optimizer ({@code loss-adam}, ...);</li>
  *   <li>{@code accuracy} (or {@code accuracy-adam}, ...): test accuracy at each evaluation, likewise, on a y range
@@ -77,6 +79,8 @@ public final class BatchCharts {
                     "Final loss (mean of the last 100 losses) against the learning rate, mean over seeds with ±1 std"
                             + " error bars. Settings whose seeds all diverged have no point."));
         }
+        // Variants that pair up along one field (figure 6-18's weight scales × BatchNorm) as small multiples.
+        PanelGridChart.write(outDir, summary, CurveSource.TEST_ACCURACY).ifPresent(files::add);
         Map<String, List<SettingSummary>> groups = groups(summary.settings());
         for (Map.Entry<String, List<SettingSummary>> group : groups.entrySet()) {
             String suffix = group.getKey().isEmpty() ? "" : "-" + fileSafe(group.getKey());
