@@ -40,7 +40,9 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  *   <li>{@code accuracy} (or {@code accuracy-adam}, ...): test accuracy at each evaluation, likewise, on a y range
  *       that follows the data after the first tenth of the run, in whole percent;</li>
  *   <li>{@code lr} (or {@code lr-adam}, ...): each setting's learning rate over the run ({@link LearningRateChart}),
- *       when some setting of the chart has a schedule.</li>
+ *       when some setting of the chart has a schedule;</li>
+ *   <li>{@code performance-profile}: last, when the spec sets a target accuracy and has two or more optimizer
+ *       specs ({@link PerformanceProfileChart}).</li>
  * </ul>
  * The loss axis is the book's 0..1 when every mean curve is below 1 after the first tenth of the run, else
  * 0..the next half above the highest such value (at most {@value #LOSS_AXIS_CAP}: chance level on ten classes is
@@ -111,6 +113,8 @@ public final class BatchCharts {
                             + " iterations. What a rule does inside its update (Adam's bias correction, schedule-free"
                             + " AdamW's own warm-up) is not included."));
         }
+        // With a target: the AlgoPerf-style summary of who reaches it how soon.
+        PerformanceProfileChart.write(outDir, summary, name).ifPresent(files::add);
         return files;
     }
 
