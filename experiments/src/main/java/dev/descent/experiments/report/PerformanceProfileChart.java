@@ -35,7 +35,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  * a complete run on it (after Ctrl-C some may not).
  *
  * <p>Drawn when the spec sets {@code target_accuracy} and has two or more optimizer specs: ρ(τ) as a staircase
- * over τ from 1 to a little past the largest finite ratio (at least 2), τ on a log axis, one line per optimizer
+ * over τ from 1 to a little past the largest finite ratio (at least 2), τ on a log axis (log2 τ, labelled with τ),
+ * one line per optimizer
  * spec in its colour and marker, its legend saying how many problems it won (ρ(1)) and reached at all.
  */
 public final class PerformanceProfileChart {
@@ -118,29 +119,46 @@ public final class PerformanceProfileChart {
                 "τ: updates to the target ÷ the fewest any optimizer spec needed on the same problem (log scale)",
                 "fraction of problems");
         double tauMax = tauMax(profile);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setXAxisMin(1.0);
-        chart.getStyler().setXAxisMax(tauMax);
+        // XChart's log axis labels only powers of ten, so τ in [1, 6] would show one label: x is log2 τ on a linear
+        // axis instead, each tick labelled with its τ (1, 1.4, 2, 2.8, 4, ...).
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(log2(tauMax));
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(PerformanceProfileChart::tauLabel);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setYAxisDecimalPattern("0.0");
-        chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
         List<OptimizerSpec> solvers = summary.spec().optimizers();
         List<Color> colors = colors(summary, solvers);
         int problems = profile.problems();
         for (int s = 0; s < solvers.size(); s++) {
             double[][] stairs = profile.staircase(s, tauMax);
+            double[] x = new double[stairs[0].length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = log2(stairs[0][i]);
+            }
             long won = Math.round(profile.fraction(s, 1) * problems);
             long reached = Math.round(profile.fraction(s, Double.MAX_VALUE) * problems);
             String label = String.format(Locale.ROOT, "%s (fastest on %d, reached %d of %d)",
                     profile.solvers().get(s), won, reached, problems);
-            XYSeries series = chart.addSeries(label, stairs[0], stairs[1]);
+            XYSeries series = chart.addSeries(label, x, stairs[1]);
             series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             series.setLineColor(colors.get(s));
             series.setMarkerColor(colors.get(s));
             series.setMarker(ChartTheme.markerFor(solvers.get(s).name()));
         }
         return chart;
+    }
+
+    static double log2(double tau) {
+        return Math.log(tau) / Math.log(2);
+    }
+
+    /** The τ of an x position (log2 τ), to two significant digits: "1", "1.4", "2", "11". */
+    static String tauLabel(double log2Tau) {
+        double tau = Math.pow(2, log2Tau);
+        return new java.math.BigDecimal(tau).round(new java.math.MathContext(2)).stripTrailingZeros()
+                .toPlainString();
     }
 
     static double tauMax(PerformanceProfile profile) {

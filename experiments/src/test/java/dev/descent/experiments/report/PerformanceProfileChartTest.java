@@ -76,16 +76,27 @@ class PerformanceProfileChartTest {
         ExperimentSummary summary = summary(", \"target_accuracy\": 0.5", false);
         PerformanceProfile profile = PerformanceProfileChart.profile(summary).orElseThrow();
         XYChart chart = PerformanceProfileChart.chart(summary, profile, "p");
-        assertTrue(chart.getStyler().isXAxisLogarithmic());
-        // The largest finite ratio is 5; the axis ends a quarter past it.
-        assertEquals(6.25, chart.getStyler().getXAxisMax(), 1e-12);
+        // x is log2 τ; the largest finite ratio is 5 and the axis ends a quarter past it.
+        assertEquals(Math.log(6.25) / Math.log(2), chart.getStyler().getXAxisMax(), 1e-12);
         List<XYSeries> series = List.copyOf(chart.getSeriesMap().values());
         assertEquals("sgd:lr=0.01 (fastest on 1, reached 3 of 3)", series.get(0).getName());
-        assertArrayEquals(new double[] {1, 2, 2, 5, 5, 6.25}, series.get(0).getXData(), 1e-12);
+        double[] tau = series.get(0).getXData().clone();
+        for (int i = 0; i < tau.length; i++) {
+            tau[i] = Math.pow(2, tau[i]);
+        }
+        assertArrayEquals(new double[] {1, 2, 2, 5, 5, 6.25}, tau, 1e-12);
         assertArrayEquals(new double[] {1 / 3.0, 1 / 3.0, 2 / 3.0, 2 / 3.0, 1, 1}, series.get(0).getYData(), 1e-12);
         assertEquals("adam:lr=0.001 (fastest on 2, reached 2 of 3)", series.get(1).getName());
         assertArrayEquals(new double[] {2 / 3.0, 2 / 3.0}, series.get(1).getYData(), 1e-12);
         assertEquals(BatchCharts.colors(summary.settings()).get(0), series.get(0).getLineColor());
+    }
+
+    @Test
+    void tickLabelsAreTauToTwoDigits() {
+        assertEquals("1", PerformanceProfileChart.tauLabel(0));
+        assertEquals("1.4", PerformanceProfileChart.tauLabel(0.5));
+        assertEquals("2", PerformanceProfileChart.tauLabel(1));
+        assertEquals("11", PerformanceProfileChart.tauLabel(3.5));
     }
 
     @Test
