@@ -33,12 +33,16 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  *   <li>{@code lr-sensitivity}: final loss against the learning rate on a log axis, one line per optimizer (and
  *       variant), std over seeds as error bars; drawn first, when some optimizer runs with two or more learning
  *       rates;</li>
+ *   <li>{@code test-accuracy-grid}: next, small multiples ({@link PanelGridChart}) when the variants pair up
+ *       along one network field, as the book's figure 6-18;</li>
  *   <li>{@code loss}: smoothed training loss, mean over seeds with a ±1 std band, per setting; with more than
  *       {@value #MAX_SETTINGS_PER_CHART} settings, one chart per optimizer ({@code loss-adam}, ...);</li>
  *   <li>{@code accuracy} (or {@code accuracy-adam}, ...): test accuracy at each evaluation, likewise, on a y range
  *       that follows the data after the first tenth of the run, in whole percent;</li>
  *   <li>{@code lr} (or {@code lr-adam}, ...): each setting's learning rate over the run ({@link LearningRateChart}),
- *       when some setting of the chart has a schedule.</li>
+ *       when some setting of the chart has a schedule;</li>
+ *   <li>{@code performance-profile}: last, when the spec sets a target accuracy and has two or more optimizer
+ *       specs ({@link PerformanceProfileChart}).</li>
  * </ul>
  * The loss axis is the book's 0..1 when every mean curve is below 1 after the first tenth of the run, else
  * 0..the next half above the highest such value (at most {@value #LOSS_AXIS_CAP}: chance level on ten classes is
@@ -77,6 +81,8 @@ public final class BatchCharts {
                     "Final loss (mean of the last 100 losses) against the learning rate, mean over seeds with ±1 std"
                             + " error bars. Settings whose seeds all diverged have no point."));
         }
+        // Variants that pair up along one field (figure 6-18's weight scales × BatchNorm) as small multiples.
+        PanelGridChart.write(outDir, summary, CurveSource.TEST_ACCURACY).ifPresent(files::add);
         Map<String, List<SettingSummary>> groups = groups(summary.settings());
         for (Map.Entry<String, List<SettingSummary>> group : groups.entrySet()) {
             String suffix = group.getKey().isEmpty() ? "" : "-" + fileSafe(group.getKey());
@@ -107,6 +113,8 @@ public final class BatchCharts {
                             + " iterations. What a rule does inside its update (Adam's bias correction, schedule-free"
                             + " AdamW's own warm-up) is not included."));
         }
+        // With a target: the AlgoPerf-style summary of who reaches it how soon.
+        PerformanceProfileChart.write(outDir, summary, name).ifPresent(files::add);
         return files;
     }
 

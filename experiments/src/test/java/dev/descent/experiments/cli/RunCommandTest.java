@@ -129,7 +129,8 @@ class RunCommandTest {
         assertTrue(adamLoss < sgdLoss, adamLoss + " vs " + sgdLoss);
         assertTrue(json.at("/settings/1/versus_baseline/welch_p").isNumber());
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
-        assertEquals(2, report.split("<svg", -1).length - 1);
+        // Loss, accuracy and (a target, two optimizers) the performance profile.
+        assertEquals(3, report.split("<svg", -1).length - 1);
 
         Printed second = run(spec, out);
         assertEquals(0, second.exitCode(), second.err());

@@ -61,8 +61,8 @@ class ReportPageTest {
     @Test
     void theReportEmbedsEveryChartAsInlineSvgAndFetchesNothing(@TempDir Path dir) throws Exception {
         String html = write(dir, sweep("lr sweep"));
-        // loss, accuracy and lr-sensitivity, each inline.
-        assertEquals(3, html.split("<svg", -1).length - 1);
+        // loss, accuracy, lr-sensitivity and the performance profile, each inline.
+        assertEquals(4, html.split("<svg", -1).length - 1);
         assertTrue(html.contains("aria-label=\"Learning-rate sensitivity\""));
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("<img"));
