@@ -93,6 +93,12 @@ public final class BatchCharts {
             files.add(new ChartFile(ACCURACY + suffix, "Test accuracy" + which,
                     "Accuracy on the whole test set at each evaluation, mean over seeds with a ±1 std band."));
         }
+        if (TrainTestAccuracyChart.wanted(summary)) {
+            ChartFiles.save(TrainTestAccuracyChart.chart(summary, name), outDir, TrainTestAccuracyChart.BASE_NAME);
+            files.add(new ChartFile(TrainTestAccuracyChart.BASE_NAME, "Train and test accuracy",
+                    "The book's figure 6-20: accuracy on the examples trained on (dashed) and on the test set"
+                            + " (solid) at each evaluation, mean over seeds; the gap is the overfitting."));
+        }
         for (Map.Entry<String, List<SettingSummary>> group : groups.entrySet()) {
             if (!LearningRateChart.wanted(group.getValue())) {
                 continue;

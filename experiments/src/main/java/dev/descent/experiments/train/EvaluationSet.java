@@ -20,22 +20,38 @@ public final class EvaluationSet {
     public static final int CHUNK_ROWS = 250;
 
     private final Dataset data;
+    private final int from;   // first example scored
+    private final int count;  // examples scored, from .. from + count - 1
 
-    private EvaluationSet(Dataset data) {
+    private EvaluationSet(Dataset data, int from, int count) {
+        if (from < 0 || count < 1 || from + count > data.size()) {
+            throw new IllegalArgumentException("examples " + from + " .. " + (from + count - 1) + " are not in "
+                    + data.name() + " (" + data.size() + " examples)");
+        }
         this.data = data;
+        this.from = from;
+        this.count = count;
     }
 
     public static EvaluationSet of(Dataset test) {
-        return new EvaluationSet(test);
+        return new EvaluationSet(test, 0, test.size());
+    }
+
+    /**
+     * The examples {@code from .. from + count - 1} of {@code data}, scored in place (nothing is copied): the part of
+     * the training set a run trains on, or its validation split.
+     */
+    public static EvaluationSet range(Dataset data, int from, int count) {
+        return new EvaluationSet(data, from, count);
     }
 
     public int size() {
-        return data.size();
+        return count;
     }
 
     /** A run's own buffers for {@link #accuracy}; allocated once per run, reused by every evaluation. */
     public Buffers newBuffers() {
-        return new Buffers(Math.min(CHUNK_ROWS, data.size()), data.features());
+        return new Buffers(Math.min(CHUNK_ROWS, count), data.features());
     }
 
     /** The fraction of the test set whose highest score is the label (the first one on ties). */
@@ -48,17 +64,35 @@ public final class EvaluationSet {
      * scores in evaluation mode, where each row's scores too depend on that row only.
      */
     public double accuracy(TrainableNet net, Buffers buffers) {
-        int total = data.size();
+        int total = count;
         int correct = 0;
         for (int start = 0; start < total; start += buffers.chunk.rows) {
             int rows = Math.min(buffers.chunk.rows, total - start);
             Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
-            data.gatherRange(start, rows, x.data, buffers.labels);
+            data.gatherRange(from + start, rows, x.data, buffers.labels);
             int[] labels = rows == buffers.labels.length ? buffers.labels : buffers.lastLabels(rows);
             // accuracy() is correct / rows in double; with rows ≤ CHUNK_ROWS the product recovers the count exactly.
             correct += (int) Math.round(net.accuracy(x, labels) * rows);
         }
         return (double) correct / total;
+    }
+
+    /**
+     * The net's loss over the whole set, in evaluation mode: the mean cross-entropy over every example plus the
+     * weight-decay term ½λΣ‖W‖² (the objective the run minimises, measured on these examples). Each chunk's mean is
+     * weighted by its rows, in a fixed order, so the number is the same on every machine and thread count.
+     */
+    public double loss(TrainableNet net, Buffers buffers) {
+        int total = count;
+        double weighted = 0;
+        for (int start = 0; start < total; start += buffers.chunk.rows) {
+            int rows = Math.min(buffers.chunk.rows, total - start);
+            Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
+            data.gatherRange(from + start, rows, x.data, buffers.labels);
+            int[] labels = rows == buffers.labels.length ? buffers.labels : buffers.lastLabels(rows);
+            weighted += net.loss(x, labels) * rows;
+        }
+        return weighted / total;
     }
 
     /** One run's evaluation buffers: a chunk of images as floats and their labels. */

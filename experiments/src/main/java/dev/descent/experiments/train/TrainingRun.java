@@ -44,6 +44,11 @@ public final class TrainingRun implements Callable<RunResult> {
     private double[] losses;
     private int[] evalIterations;
     private double[] accuracies;
+    private double[] trainAccuracies;      // (evaluations) when the setup asks for them, else empty
+    private double[] validationAccuracies; // (evaluations) with a validation split, else empty
+    private double[] validationLosses;     // (evaluations) with a validation split, else empty
+    private EvaluationSet trainedOn;       // the examples the batches are drawn from, or null
+    private EvaluationSet validation;      // the validation split, or null
     private EvaluationSet.Buffers evaluationBuffers;
 
     private int evaluations;
@@ -73,6 +78,11 @@ public final class TrainingRun implements Callable<RunResult> {
         if (setup.batchSize() > train.size()) {
             throw new IllegalArgumentException("batch size " + setup.batchSize() + " is larger than the training set ("
                     + train.size() + " examples in " + train.name() + "); use " + train.size() + " or less");
+        }
+        if (setup.hasValidation() && setup.trainingExamples(train.size()) < setup.batchSize()) {
+            throw new IllegalArgumentException("a validation split of " + setup.validation() + " leaves "
+                    + setup.trainingExamples(train.size()) + " examples of " + train.name() + " to train on, fewer"
+                    + " than the batch size " + setup.batchSize() + "; use a smaller validation split");
         }
     }
 
@@ -154,6 +164,15 @@ public final class TrainingRun implements Callable<RunResult> {
         losses = new double[setup.iterations()];
         evalIterations = new int[setup.evaluationCount()];
         accuracies = new double[evalIterations.length];
+        int trained = setup.trainingExamples(train.size());
+        trainedOn = setup.trainAccuracy() ? EvaluationSet.range(train, 0, trained) : null;
+        trainAccuracies = new double[trainedOn == null ? 0 : evalIterations.length];
+        validation = setup.hasValidation() ? EvaluationSet.range(train, setup.validationStart(train.size()),
+                setup.validation()) : null;
+        validationAccuracies = new double[validation == null ? 0 : evalIterations.length];
+        validationLosses = new double[validationAccuracies.length];
+        // One set of buffers, sized by the test set, for every set the run scores: the chunking is then the same
+        // whatever else the run measures.
         evaluationBuffers = test.newBuffers();
     }
 
@@ -183,6 +202,13 @@ public final class TrainingRun implements Callable<RunResult> {
         if (setup.evaluatesAt(i)) {
             evalIterations[evaluations] = i;
             accuracies[evaluations] = test.accuracy(net, evaluationBuffers);
+            if (trainedOn != null) {
+                trainAccuracies[evaluations] = trainedOn.accuracy(net, evaluationBuffers);
+            }
+            if (validation != null) {
+                validationAccuracies[evaluations] = validation.accuracy(net, evaluationBuffers);
+                validationLosses[evaluations] = validation.loss(net, evaluationBuffers);
+            }
             evaluations++;
         }
         if (averaged != null) {
@@ -194,7 +220,9 @@ public final class TrainingRun implements Callable<RunResult> {
     private void finish() {
         result = new RunResult(optimizer.toString(), Arrays.copyOf(losses, done),
                 Arrays.copyOf(evalIterations, evaluations), Arrays.copyOf(accuracies, evaluations),
-                divergedAt, !stopped, busyNanos, trainNanos);
+                divergedAt, !stopped, busyNanos, trainNanos, Arrays.copyOf(trainAccuracies, trimmed(trainAccuracies)),
+                Arrays.copyOf(validationAccuracies, trimmed(validationAccuracies)),
+                Arrays.copyOf(validationLosses, trimmed(validationLosses)));
         progress.finish();
         // A finished run keeps its result only; let the net and the buffers go.
         net = null;
@@ -204,5 +232,12 @@ public final class TrainingRun implements Callable<RunResult> {
         x = null;
         losses = null;
         evaluationBuffers = null;
+        trainedOn = null;
+        validation = null;
+    }
+
+    /** The evaluations made so far, or 0 for a measurement the setup does not ask for. */
+    private int trimmed(double[] measured) {
+        return measured.length == 0 ? 0 : evaluations;
     }
 }
