@@ -78,21 +78,51 @@ public final class EvaluationSet {
     }
 
     /**
-     * The net's loss over the whole set, in evaluation mode: the mean cross-entropy over every example plus the
-     * weight-decay term ½λΣ‖W‖² (the objective the run minimises, measured on these examples). Each chunk's mean is
-     * weighted by its rows, in a fixed order, so the number is the same on every machine and thread count.
+     * The accuracy and the mean cross-entropy −ln softmax(scores)[label] over the whole set, from one evaluation-mode
+     * forward pass per chunk (a validation split needs both at every evaluation). The cross-entropy is computed in
+     * double from the float scores, as ln Σ exp(s − max) − (s_label − max), summed over the examples in order; the
+     * weight-decay term is not part of it: it measures the weights, not the examples. The accuracy is the same
+     * number as {@link #accuracy(TrainableNet, Buffers)} (highest score, the first one on ties).
      */
-    public double loss(TrainableNet net, Buffers buffers) {
+    public Scores scores(TrainableNet net, Buffers buffers) {
         int total = count;
-        double weighted = 0;
+        int correct = 0;
+        double crossEntropy = 0;
         for (int start = 0; start < total; start += buffers.chunk.rows) {
             int rows = Math.min(buffers.chunk.rows, total - start);
             Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
             data.gatherRange(from + start, rows, x.data, buffers.labels);
-            int[] labels = rows == buffers.labels.length ? buffers.labels : buffers.lastLabels(rows);
-            weighted += net.loss(x, labels) * rows;
+            Matrix scores = net.predict(x); // (rows, classes)
+            int classes = scores.cols;
+            for (int r = 0; r < rows; r++) {
+                int row = r * classes;
+                int best = 0;
+                float max = scores.data[row];
+                for (int c = 1; c < classes; c++) {
+                    if (scores.data[row + c] > max) {
+                        max = scores.data[row + c];
+                        best = c;
+                    }
+                }
+                double sum = 0;
+                for (int c = 0; c < classes; c++) {
+                    sum += Math.exp((double) scores.data[row + c] - max);
+                }
+                int label = buffers.labels[r];
+                crossEntropy += Math.log(sum) - ((double) scores.data[row + label] - max);
+                correct += best == label ? 1 : 0;
+            }
         }
-        return weighted / total;
+        return new Scores((double) correct / total, crossEntropy / total);
+    }
+
+    /**
+     * What {@link #scores} measures.
+     *
+     * @param accuracy the fraction of examples whose highest score is the label
+     * @param loss     the mean cross-entropy
+     */
+    public record Scores(double accuracy, double loss) {
     }
 
     /** One run's evaluation buffers: a chunk of images as floats and their labels. */

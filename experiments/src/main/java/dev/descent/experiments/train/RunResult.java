@@ -17,8 +17,8 @@ import java.util.Arrays;
  * @param trainNanos      time spent in the training steps alone
  * @param trainAccuracy   accuracy on the examples trained on at each evaluation, or empty when not measured
  * @param validationAccuracy accuracy on the validation split at each evaluation, or empty without one
- * @param validationLoss  loss (cross-entropy plus the weight-decay term) on the validation split at each
- *                        evaluation, or empty without one
+ * @param validationLoss  mean cross-entropy on the validation split at each evaluation (without the weight-decay
+ *                        term), or empty without one
  */
 public record RunResult(String optimizer, double[] losses, int[] evalIterations, double[] testAccuracy,
                         int divergedAt, boolean complete, long wallNanos, long trainNanos, double[] trainAccuracy,

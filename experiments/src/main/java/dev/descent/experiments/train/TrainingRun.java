@@ -206,8 +206,9 @@ public final class TrainingRun implements Callable<RunResult> {
                 trainAccuracies[evaluations] = trainedOn.accuracy(net, evaluationBuffers);
             }
             if (validation != null) {
-                validationAccuracies[evaluations] = validation.accuracy(net, evaluationBuffers);
-                validationLosses[evaluations] = validation.loss(net, evaluationBuffers);
+                EvaluationSet.Scores scores = validation.scores(net, evaluationBuffers);
+                validationAccuracies[evaluations] = scores.accuracy();
+                validationLosses[evaluations] = scores.loss();
             }
             evaluations++;
         }
