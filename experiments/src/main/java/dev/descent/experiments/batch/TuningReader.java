@@ -55,8 +55,8 @@ final class TuningReader {
             }
         }
         if (trainSize != 0 && trainSize - count < batchSize) {
-            throw node.error("the validation split of " + count + " at " + node.path() + " leaves " + (trainSize - count)
-                    + " of \"train_size\" " + trainSize + " to train on, fewer than \"batch_size\" " + batchSize
+            throw node.error("the validation split of " + count + " at " + node.path() + " leaves "
+                    + (trainSize - count) + " of \"train_size\" " + trainSize + " to train on, fewer than \"batch_size\" " + batchSize
                     + "; use a smaller split or a larger train size");
         }
         return count;

@@ -61,7 +61,8 @@ public final class Budget {
             + FLOATS_PER_UNIT * largestActivations);
         long bytes = DATA_BYTES + curves + training;
         String estimate = String.format(Locale.ROOT, "%,d run%s (%d variant%s × %d optimizer setting%s × %d"
-                + " seed%s%s) of %,d iterations on a net of %,d parameters: about %s of computing on %d thread%s and %s of memory",
+                + " seed%s%s) of %,d iterations on a net of %,d parameters: about %s of computing on %d thread%s and %s"
+                + " of memory",
             runs, plural(runs), spec.variants().size(), plural(spec.variants().size()), spec.optimizers().size(),
             plural(spec.optimizers().size()), spec.seeds().size(), plural(spec.seeds().size()),
             trials == 0 ? "" : String.format(Locale.ROOT, ", plus %,d tuning trials", trials), spec.iterations(),

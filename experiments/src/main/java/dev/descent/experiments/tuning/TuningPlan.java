@@ -185,8 +185,8 @@ public final class TuningPlan {
             optimizers.add(trial.optimizer());
             Variant variant = shared;
             if (ownNets) {
-                String name = String.format(Locale.ROOT, "λ=%s", SpecText.number(trial.weightDecay()))
-                        + (best.size() > 1 ? " for " + entry.getKey().brief() : "");
+                // The chosen spec in the name too: with one optimizer the variant's name is the whole label.
+                String name = trial.optimizer().brief() + ", λ=" + ShortNumbers.number(trial.weightDecay());
                 variant = new Variant(name, withWeightDecay(shared.network(), trial), trial.optimizer());
                 variants.add(variant);
             }
@@ -205,8 +205,8 @@ public final class TuningPlan {
     }
 
     /** Numbers in names, as short as they read back: 1e-05, 0.0316. */
-    static final class SpecText {
-        private SpecText() {
+    static final class ShortNumbers {
+        private ShortNumbers() {
         }
 
         static String number(double value) {

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.descent.experiments.batch.BatchRunner;
 import dev.descent.experiments.batch.ExperimentSpec;
 import dev.descent.experiments.batch.RunStore;
 import dev.descent.experiments.batch.SpecReader;
 import dev.descent.experiments.common.ExitStatus;
 import dev.descent.experiments.io.Json;
+import dev.descent.experiments.progress.ProgressDisplay;
+import dev.descent.experiments.train.RunProgress;
+import dev.descent.experiments.train.RunResult;
 import dev.descent.experiments.train.StopSignal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -50,6 +55,49 @@ class TuningPipelineTest {
                 new PrintWriter(printed, true), new PrintWriter(new StringWriter(), true));
         assertEquals(ExitStatus.OK, code, printed.toString());
         return printed.toString();
+    }
+
+    /** The batch presentation, but its display raises the stop after the first finished run. */
+    private static Presentation stoppingAfterOneRun(StopSignal stop) {
+        return new BatchPresentation() {
+            @Override
+            public ProgressDisplay display(PrintWriter out, BatchRunner.Plan plan) {
+                return new ProgressDisplay() {
+                    @Override
+                    public void start(List<RunProgress> runs, List<String> labels) {
+                    }
+
+                    @Override
+                    public void finished(int index, RunResult result) {
+                        stop.requestStop();
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void aStoppedTuningExits130AndTheNextRunContinuesItsTrials(@TempDir Path dir) throws Exception {
+        ExperimentSpec spec = SpecReader.parse("tuning.json", "tuning", SPEC);
+        Path out = dir.resolve("out");
+        StopSignal stop = StopSignal.manual();
+        StringWriter printed = new StringWriter();
+        Pipeline.Request request = new Pipeline.Request("run", "descent run tuning.json", spec, out, 1,
+                "\"batch_size\"", "\"train_size\"");
+        int code = Pipeline.run(request, stoppingAfterOneRun(stop), FixtureRuns::data, stop,
+                new PrintWriter(printed, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(ExitStatus.INTERRUPTED, code, printed.toString());
+        assertTrue(printed.toString().contains("tuning stopped: 5 trials missing; run the same command again"),
+                printed.toString());
+        assertEquals(1, runFiles(out).size(), "the finished trial is stored");
+
+        String again = run(spec, out);
+        assertTrue(again.contains("1 reused, 5 to compute"), again);
+        assertEquals(8, runFiles(out).size());
     }
 
     @Test
