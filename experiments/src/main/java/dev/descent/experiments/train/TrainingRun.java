@@ -27,7 +27,10 @@ import java.util.function.BooleanSupplier;
  */
 public final class TrainingRun implements Callable<RunResult> {
     private final TrainingSetup setup;
-    private final Optimizer optimizer;
+    private final String optimizerSpec;
+    // Dropped when the run finishes: its state (Adam's m and v, ...) is as large as the net, and a sweep keeps every
+    // finished run until its end.
+    private Optimizer optimizer;
     private final Dataset train;
     private final EvaluationSet test;
     private final BooleanSupplier stopRequested;
@@ -67,6 +70,7 @@ public final class TrainingRun implements Callable<RunResult> {
                        BooleanSupplier stopRequested) {
         this.setup = setup;
         this.optimizer = Optimizers.parse(optimizerSpec);
+        this.optimizerSpec = optimizer.toString();
         this.train = train;
         this.test = test;
         this.stopRequested = stopRequested;
@@ -88,7 +92,7 @@ public final class TrainingRun implements Callable<RunResult> {
 
     /** The canonical spec of this run's optimizer. */
     public String optimizerSpec() {
-        return optimizer.toString();
+        return optimizerSpec;
     }
 
     public RunProgress progress() {
@@ -112,7 +116,7 @@ public final class TrainingRun implements Callable<RunResult> {
     /** The result of a finished run. */
     public RunResult result() {
         if (result == null) {
-            throw new IllegalStateException("run " + optimizer + " has not finished");
+            throw new IllegalStateException("run " + optimizerSpec + " has not finished");
         }
         return result;
     }
@@ -219,14 +223,15 @@ public final class TrainingRun implements Callable<RunResult> {
     }
 
     private void finish() {
-        result = new RunResult(optimizer.toString(), Arrays.copyOf(losses, done),
+        result = new RunResult(optimizerSpec, Arrays.copyOf(losses, done),
                 Arrays.copyOf(evalIterations, evaluations), Arrays.copyOf(accuracies, evaluations),
                 divergedAt, !stopped, busyNanos, trainNanos, Arrays.copyOf(trainAccuracies, trimmed(trainAccuracies)),
                 Arrays.copyOf(validationAccuracies, trimmed(validationAccuracies)),
                 Arrays.copyOf(validationLosses, trimmed(validationLosses)));
         progress.finish();
-        // A finished run keeps its result only; let the net and the buffers go.
+        // A finished run keeps its result only; let the net, the optimizer's state and the buffers go.
         net = null;
+        optimizer = null;
         params = null;
         sampler = null;
         pixels = null;
