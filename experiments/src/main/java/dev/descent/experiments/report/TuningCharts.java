@@ -30,8 +30,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <li>{@code validation-curves}: the book's figure 6-24, the best {@value #BEST} trials (over every optimizer, by
  *       the tuning's selection rule), one small panel each, validation accuracy solid and train accuracy dashed
  *       (when measured) at each evaluation, titled with the rank, the validation score and the hyperparameters;</li>
- *   <li>{@code tuning-sensitivity}: every trial's selection number (final validation loss or accuracy) against its
- *       learning rate on a log axis, one colour per optimizer, the chosen trial ringed: how flat each rule's valley
+ *   <li>{@code tuning-sensitivity}: every trial's selection number (final validation loss, on a log axis, or
+ *       accuracy) against its learning rate on a log axis, one colour per optimizer, the chosen trial ringed: how flat each rule's valley
  *       is, and whether the range held the optimum (a best trial at the range's edge says it may not).</li>
  * </ul>
  */
@@ -154,9 +154,17 @@ final class TuningCharts {
         XYChart chart = ChartTheme.xyChart(WIDTH, HEIGHT, "Tuning trials: " + title, "learning rate (log scale)",
                 metric(select));
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(loss ? lossAxisMax(choice.outcomes()) : 1.0);
-        chart.getStyler().setYAxisDecimalPattern("0.00");
+        if (loss) {
+            // Log scale: the valleys differ by a few hundredths near 0.1, the failed trials sit near ln 10.
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(lossAxisMin(choice.outcomes()));
+            chart.getStyler().setYAxisMax(lossAxisMax(choice.outcomes()));
+            chart.getStyler().setYAxisDecimalPattern("0.###");
+        } else {
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisMax(1.0);
+            chart.getStyler().setYAxisDecimalPattern("0.00");
+        }
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         for (Map.Entry<OptimizerSpec, List<TuningPlan.TrialOutcome>> entry : byOptimizer.entrySet()) {
             List<TuningPlan.TrialOutcome> sorted = new ArrayList<>(entry.getValue());
@@ -200,6 +208,18 @@ final class TuningCharts {
             return Double.NaN;
         }
         return loss ? result.finalValidationLoss() : result.finalValidationAccuracy();
+    }
+
+    /** A little below the lowest finite loss, so that the valleys fill the chart. */
+    private static double lossAxisMin(List<TuningPlan.TrialOutcome> outcomes) {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (TuningPlan.TrialOutcome outcome : outcomes) {
+            double value = value(outcome.run().result(), true);
+            if (Double.isFinite(value) && value > 0) {
+                lowest = Math.min(lowest, value);
+            }
+        }
+        return Double.isFinite(lowest) ? lowest / 1.5 : 0.01;
     }
 
     private static double lossAxisMax(List<TuningPlan.TrialOutcome> outcomes) {
