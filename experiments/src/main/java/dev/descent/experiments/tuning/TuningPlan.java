@@ -204,15 +204,17 @@ public final class TuningPlan {
         return spec.derive(spec.name(), spec.seeds(), optimizers, variants, ownNets, baseline, null);
     }
 
-    /** Numbers in names, as short as they read back: 1e-05, 0.0316. */
+    /** Numbers in names: three significant digits without trailing zeros, 1e-05, 7.88e-08, 0.0316. */
     static final class ShortNumbers {
         private ShortNumbers() {
         }
 
         static String number(double value) {
-            String plain = Double.toString(value);
-            String general = String.format(Locale.ROOT, "%.3g", value).replaceAll("\\.?0+(e|$)", "$1");
-            return general.length() < plain.length() ? general : plain;
+            String[] parts = String.format(Locale.ROOT, "%.3g", value).split("e", 2);
+            // Trailing zeros of the fraction only: 100 stays 100.
+            String mantissa = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "")
+                    : parts[0];
+            return parts.length == 2 ? mantissa + "e" + parts[1] : mantissa;
         }
     }
 }

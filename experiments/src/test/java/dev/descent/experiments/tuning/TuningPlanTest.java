@@ -86,6 +86,15 @@ class TuningPlanTest {
     }
 
     @Test
+    void chosenWeightDecaysAreNamedInThreeDigits() {
+        assertEquals("7.88e-08", TuningPlan.ShortNumbers.number(7.88e-8));
+        assertEquals("1e-05", TuningPlan.ShortNumbers.number(1e-5));
+        assertEquals("0.0316", TuningPlan.ShortNumbers.number(0.0316));
+        assertEquals("0.5", TuningPlan.ShortNumbers.number(0.5));
+        assertEquals("100", TuningPlan.ShortNumbers.number(100));
+    }
+
+    @Test
     void aMissingTrialMeansNoChoiceYet() {
         TuningPlan plan = TuningPlan.of(spec("{\"trials\": 2, \"validation\": 100}"));
         Map<String, SeedRun> results = results(plan, trial -> 1.0);
