@@ -28,6 +28,8 @@ final class TrainTestAccuracyChart {
     private static final int HEIGHT = 540;
     private static final float LINE_WIDTH = 1.8f;
     private static final float[] DASHES = {7f, 5f};
+    /** At most this many points on a dashed line, so that each segment is long enough to show its dashes. */
+    static final int DASHED_POINTS = 40;
 
     private TrainTestAccuracyChart() {
     }
@@ -73,17 +75,33 @@ final class TrainTestAccuracyChart {
         return chart;
     }
 
+    /**
+     * The first {@code min(at.length, values.length)} points as {x, y}, thinned to at most {@code max} (every k-th
+     * point and the last). Java2D starts a dash pattern again on every segment XChart draws, so a dashed line of many
+     * short segments looks solid: a dashed line keeps few enough points for its dashes to show.
+     */
+    static double[][] points(int[] at, double[] values, int max) {
+        int points = Math.min(at.length, values.length);
+        int step = points <= max ? 1 : (points + max - 2) / (max - 1);
+        int kept = points == 0 ? 0 : (points - 1) / step + 1 + ((points - 1) % step == 0 ? 0 : 1);
+        double[] x = new double[kept];
+        double[] y = new double[kept];
+        for (int k = 0; k < kept; k++) {
+            int i = Math.min(k * step, points - 1);
+            x[k] = at[i];
+            y[k] = values[i];
+        }
+        return new double[][] {x, y};
+    }
+
     private static void add(XYChart chart, String label, Color color, int[] at, double[] mean, float[] dashes) {
         int points = Math.min(at.length, mean.length);
         if (points == 0) {
             return;
         }
-        double[] x = new double[points];
-        double[] y = new double[points];
-        for (int i = 0; i < points; i++) {
-            x[i] = at[i];
-            y[i] = mean[i];
-        }
+        double[][] xy = points(at, mean, dashes == null ? Integer.MAX_VALUE : DASHED_POINTS);
+        double[] x = xy[0];
+        double[] y = xy[1];
         XYSeries series = chart.addSeries(label, x, y);
         series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);

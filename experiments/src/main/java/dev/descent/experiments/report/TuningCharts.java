@@ -43,6 +43,8 @@ final class TuningCharts {
     private static final int PANEL_WIDTH = 300;
     private static final int PANEL_HEIGHT = 220;
     private static final int COLUMNS = 5;
+    /** At most this many points on a panel's dashed line (see {@link TrainTestAccuracyChart#points}). */
+    private static final int PANEL_DASHED_POINTS = 14;
     private static final int WIDTH = 900;
     private static final int HEIGHT = 540;
     /** The validation-loss axis stops here: chance level on ten classes is ln 10 ≈ 2.3. */
@@ -120,16 +122,13 @@ final class TuningCharts {
     }
 
     private static void line(XYChart chart, String name, int[] at, double[] values, Color color, float[] dashes) {
-        int points = Math.min(at.length, values.length);
-        if (points == 0) {
+        if (Math.min(at.length, values.length) == 0) {
             return;
         }
-        double[] x = new double[points];
-        double[] y = new double[points];
-        for (int i = 0; i < points; i++) {
-            x[i] = at[i];
-            y[i] = values[i];
-        }
+        double[][] xy = TrainTestAccuracyChart.points(at, values, dashes == null ? Integer.MAX_VALUE
+                : PANEL_DASHED_POINTS);
+        double[] x = xy[0];
+        double[] y = xy[1];
         XYSeries series = chart.addSeries(name, x, y);
         series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);

@@ -67,6 +67,33 @@ class TrainTestAccuracyChartTest {
     }
 
     @Test
+    void aLongDashedLineKeepsFewerPointsWithItsEnds() {
+        ExperimentSpec spec = SpecReader.parse("o.json", "o", "{\"iterations\": 601, \"eval_every\": 3,"
+                + " \"train_size\": 300, \"batch_size\": 100, \"optimizers\": [\"sgd\"],"
+                + " \"evaluate\": [\"test\", \"train\"]}");
+        RunConfiguration run = spec.runs().get(0);
+        int n = run.setup().evaluationCount();
+        int[] at = new int[n];
+        double[] curve = new double[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = Math.min(3 * i, 600);
+            curve[i] = i / (double) n;
+        }
+        Map<String, SeedRun> results = Map.of(run.key(), new SeedRun(0, run.key(), new RunResult(
+                run.optimizer().canonical(), new double[601], at, curve, -1, true, 1, 1, curve, new double[0],
+                new double[0])));
+        XYChart chart = TrainTestAccuracyChart.chart(ExperimentSummary.of(spec, results, new RunCounts(1, 1, 0, 0),
+                c -> c.clone()), "o");
+        XYSeries test = chart.getSeriesMap().get("sgd:lr=0.01 test");
+        XYSeries train = chart.getSeriesMap().get("sgd:lr=0.01 train");
+        assertEquals(n, test.getXData().length);
+        assertTrue(train.getXData().length <= TrainTestAccuracyChart.DASHED_POINTS, "" + train.getXData().length);
+        assertEquals(0, train.getXData()[0]);
+        assertEquals(600, train.getXData()[train.getXData().length - 1]);
+        assertEquals(curve[n - 1], train.getYData()[train.getYData().length - 1]);
+    }
+
+    @Test
     void withoutTrainAccuracyThereIsNoSuchChart() {
         assertFalse(TrainTestAccuracyChart.wanted(summary(false)));
         List<String> names = List.copyOf(TrainTestAccuracyChart.chart(summary(false), "o").getSeriesMap().keySet());
