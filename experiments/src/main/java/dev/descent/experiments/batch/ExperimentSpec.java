@@ -35,12 +35,16 @@ import java.util.OptionalDouble;
  * @param baseline       the setting the statistics compare against
  * @param targetAccuracy the accuracy for time-to-target, or empty
  * @param source         the file's JSON as written
+ * @param validation     the last this many examples of the training pool are a validation split (0 for none)
+ * @param trainAccuracy  whether every evaluation also measures the accuracy on the examples trained on
+ * @param tuning         the tuning protocol, or null: with one, {@link #optimizers} are the rules to tune and the
+ *                       runs are the tuning's trials and reruns (package {@code tuning}), not {@link #runs()}
  */
 public record ExperimentSpec(String name, String description, DataSet dataset, Path data, NetworkSpec network,
                              int iterations, int batchSize, int trainSize, Sampling sampling, int evalEvery,
                              List<Long> seeds, List<OptimizerSpec> optimizers, List<Variant> variants,
                              boolean hasVariants, Baseline baseline, OptionalDouble targetAccuracy,
-                             JsonNode source) {
+                             JsonNode source, int validation, boolean trainAccuracy, TuningSpec tuning) {
 
     public ExperimentSpec {
         seeds = List.copyOf(seeds);
@@ -48,12 +52,35 @@ public record ExperimentSpec(String name, String description, DataSet dataset, P
         variants = List.copyOf(variants);
     }
 
-    /** Every setting: each variant with each optimizer spec, variants outermost. */
+    /** A spec without a validation split, train accuracy or tuning. */
+    public ExperimentSpec(String name, String description, DataSet dataset, Path data, NetworkSpec network,
+                          int iterations, int batchSize, int trainSize, Sampling sampling, int evalEvery,
+                          List<Long> seeds, List<OptimizerSpec> optimizers, List<Variant> variants,
+                          boolean hasVariants, Baseline baseline, OptionalDouble targetAccuracy, JsonNode source) {
+        this(name, description, dataset, data, network, iterations, batchSize, trainSize, sampling, evalEvery, seeds,
+                optimizers, variants, hasVariants, baseline, targetAccuracy, source, 0, false, null);
+    }
+
+    /** This spec with other settings and seeds (a tuning's trials or reruns); everything else stays. */
+    public ExperimentSpec derive(String derivedName, List<Long> derivedSeeds, List<OptimizerSpec> derivedOptimizers,
+                                 List<Variant> derivedVariants, boolean derivedHasVariants, Baseline derivedBaseline,
+                                 TuningSpec derivedTuning) {
+        return new ExperimentSpec(derivedName, description, dataset, data, network, iterations, batchSize, trainSize,
+                sampling, evalEvery, derivedSeeds, derivedOptimizers, derivedVariants, derivedHasVariants,
+                derivedBaseline, targetAccuracy, source, validation, trainAccuracy, derivedTuning);
+    }
+
+    /**
+     * Every setting: each variant with each optimizer spec it trains ({@link Variant#trains}: all of them but for
+     * a tuning's own variants), variants outermost.
+     */
     public List<Setting> settings() {
         List<Setting> settings = new ArrayList<>();
         for (Variant variant : variants) {
             for (OptimizerSpec optimizer : optimizers) {
-                settings.add(new Setting(variant, optimizer));
+                if (variant.trains(optimizer)) {
+                    settings.add(new Setting(variant, optimizer));
+                }
             }
         }
         return settings;
@@ -75,7 +102,7 @@ public record ExperimentSpec(String name, String description, DataSet dataset, P
         NetworkSpec net = variant.network();
         return new TrainingSetup(dataset.label(), net.hidden(), net.activation(), net.init().toString(),
                 net.weightDecay(), net.batchNorm(), net.dropout(), iterations, batchSize, trainSize, sampling,
-                evalEvery, seed);
+                evalEvery, seed, validation, trainAccuracy);
     }
 
     /** The setting the statistics compare against, if it is one of the settings. */
@@ -106,6 +133,13 @@ public record ExperimentSpec(String name, String description, DataSet dataset, P
         }
         json.put("sampling", sampling.label());
         json.put("eval_every", evalEvery);
+        // Like train_size: written only when set, so specs without them read and write as before.
+        if (trainAccuracy) {
+            json.putArray("evaluate").add("test").add("train");
+        }
+        if (validation > 0) {
+            json.put("validation", validation);
+        }
         ArrayNode seedList = json.putArray("seeds");
         seeds.forEach(seedList::add);
         ArrayNode optimizerList = json.putArray("optimizers");
@@ -127,6 +161,22 @@ public record ExperimentSpec(String name, String description, DataSet dataset, P
             }
         }
         targetAccuracy.ifPresent(target -> json.put("target_accuracy", target));
+        if (tuning != null) {
+            ObjectNode tuningJson = json.putObject("tuning");
+            tuningJson.put("trials", tuning.trials());
+            tuningJson.put("search", tuning.search().label());
+            tuningJson.put("select", tuning.select().label());
+            tuningJson.put("seed", tuning.seed());
+            ObjectNode ranges = tuningJson.putObject("ranges");
+            for (ParameterRange range : tuning.ranges()) {
+                ObjectNode entry = ranges.putObject(range.key());
+                if (range.scale() == ParameterRange.Scale.DECADES) {
+                    entry.put(range.scale().label(), range.low());
+                } else {
+                    entry.putArray(range.scale().label()).add(range.low()).add(range.high());
+                }
+            }
+        }
         return json;
     }
 }

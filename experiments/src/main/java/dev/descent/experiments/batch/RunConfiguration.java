@@ -15,7 +15,8 @@ import java.util.HexFormat;
  * <p>Its {@link #key()} names the file the finished run is stored in: the first {@value #KEY_HEX_DIGITS} hex digits
  * of the SHA-256 of {@link #identity()}, the canonical JSON of everything that decides the run's numbers (every
  * {@link TrainingSetup} field and the canonical optimizer spec) plus {@value #IDENTITY_VERSION}, the version of
- * this identity. The fields added after version 1 ({@code batch_norm}, {@code dropout}, {@code train_size}) are
+ * this identity. The fields added after version 1 ({@code batch_norm}, {@code dropout}, {@code train_size},
+ * {@code validation}, {@code train_accuracy}) are
  * written only when they differ from their defaults, so the key of every configuration that existed before them is
  * unchanged. Anything that changes a run's numbers changes its key, so a stored result is never reused for a
  * different configuration. The data directory and the variant's name are not part of it: the same configuration
@@ -64,6 +65,14 @@ public record RunConfiguration(Setting setting, TrainingSetup setup) {
         }
         json.put("sampling", setup.sampling().label());
         json.put("eval_every", setup.evalEvery());
+        // The validation split changes the examples trained on; train accuracy adds numbers to the run file. Both
+        // enter only when set, like the fields above.
+        if (setup.hasValidation()) {
+            json.put("validation", setup.validation());
+        }
+        if (setup.trainAccuracy()) {
+            json.put("train_accuracy", true);
+        }
         json.put("seed", setup.seed());
         json.put("optimizer", setting.optimizer().canonical());
         return json;

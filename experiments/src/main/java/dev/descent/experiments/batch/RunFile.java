@@ -22,9 +22,17 @@ import java.util.HexFormat;
  */
 final class RunFile {
     static final String FORMAT = "descent-run";
-    /** Version 2 added {@value #CHECKSUM}; version 1 files (without it) are still read. */
-    static final int FORMAT_VERSION = 2;
+    /**
+     * Version 3 added the train accuracy and the validation accuracy and loss (present when measured, in the
+     * checksum after the test accuracy); it is written only for runs that measure them, so every other run file
+     * stays version 2. Version 2 added {@value #CHECKSUM}; versions 1 and 2 are still read.
+     */
+    static final int FORMAT_VERSION = 3;
+    private static final int CHECKSUM_VERSION = 2;
     private static final int LEGACY_VERSION = 1;
+    static final String TRAIN_ACCURACY = "train_accuracy";
+    static final String VALIDATION_ACCURACY = "validation_accuracy";
+    static final String VALIDATION_LOSS = "validation_loss";
     static final String CHECKSUM = "numbers_sha256";
 
     private RunFile() {
@@ -33,7 +41,9 @@ final class RunFile {
     static ObjectNode toJson(RunConfiguration run, RunResult result, Instant finishedAt) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("format", FORMAT);
-        json.put("format_version", FORMAT_VERSION);
+        // Version 3 only for a run with the newer measurements: any other run's file is what it always was.
+        boolean newer = result.trainAccuracy().length > 0 || result.validationAccuracy().length > 0;
+        json.put("format_version", newer ? FORMAT_VERSION : CHECKSUM_VERSION);
         json.put("key", run.key());
         json.set("configuration", run.identity());
         json.put("architecture", run.setup().architecture());
@@ -59,15 +69,37 @@ final class RunFile {
         for (double value : result.testAccuracy()) {
             accuracy.add(value);
         }
+        // Written only when measured, so a run without them has the same file as before they existed.
+        putIfMeasured(evaluations, TRAIN_ACCURACY, result.trainAccuracy());
+        putIfMeasured(evaluations, VALIDATION_ACCURACY, result.validationAccuracy());
+        putIfMeasured(evaluations, VALIDATION_LOSS, result.validationLoss());
         json.put(CHECKSUM, checksum(result.divergedAt(), result.losses(), result.evalIterations(),
-                result.testAccuracy()));
+                result.testAccuracy(), result.trainAccuracy(), result.validationAccuracy(), result.validationLoss()));
         return json;
     }
 
-    /** SHA-256 (hex) of diverged_at, then every loss, evaluation iteration and accuracy, as big-endian bits. */
-    static String checksum(int divergedAt, double[] losses, int[] evalIterations, double[] accuracy) {
+    private static void putIfMeasured(ObjectNode evaluations, String name, double[] values) {
+        if (values.length > 0) {
+            ArrayNode array = evaluations.putArray(name);
+            for (double value : values) {
+                array.add(value);
+            }
+        }
+    }
+
+    /**
+     * SHA-256 (hex) of diverged_at, then every loss, evaluation iteration and accuracy, then the train accuracy,
+     * validation accuracy and validation loss (empty when not measured, so a run without them has its version-2
+     * checksum), as big-endian bits.
+     */
+    static String checksum(int divergedAt, double[] losses, int[] evalIterations, double[] accuracy,
+                           double[]... more) {
+        int extra = 0;
+        for (double[] values : more) {
+            extra += 8 * values.length;
+        }
         ByteBuffer bytes = ByteBuffer.allocate(4 + 8 * losses.length + 4 * evalIterations.length
-                + 8 * accuracy.length);
+                + 8 * accuracy.length + extra);
         bytes.putInt(divergedAt);
         for (double loss : losses) {
             bytes.putLong(Double.doubleToRawLongBits(loss));
@@ -77,6 +109,11 @@ final class RunFile {
         }
         for (double value : accuracy) {
             bytes.putLong(Double.doubleToRawLongBits(value));
+        }
+        for (double[] values : more) {
+            for (double value : values) {
+                bytes.putLong(Double.doubleToRawLongBits(value));
+            }
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
@@ -94,8 +131,9 @@ final class RunFile {
         require(json.isObject(), "not a JSON object");
         require(FORMAT.equals(json.path("format").asText(null)), "format is not \"" + FORMAT + "\"");
         int version = json.path("format_version").asInt(-1);
-        require(version == FORMAT_VERSION || version == LEGACY_VERSION,
-                "format_version is not " + FORMAT_VERSION + " (or " + LEGACY_VERSION + ")");
+        require(version == FORMAT_VERSION || version == CHECKSUM_VERSION || version == LEGACY_VERSION,
+                "format_version is not " + FORMAT_VERSION + " (or " + CHECKSUM_VERSION + " or " + LEGACY_VERSION
+                        + ")");
         JsonNode configuration = json.get("configuration");
         // Compared through the key: the canonical text, not Jackson's node classes (an int read back where a long
         // was written is the same number).
@@ -127,15 +165,35 @@ final class RunFile {
                     && evalIterations[i] < expected, "evaluation iteration " + iterationsEvaluated[i]
                     + " is not one this configuration evaluates at");
         }
-        if (version == FORMAT_VERSION) {
-            require(checksum(divergedAt, losses, evalIterations, accuracy).equals(json.path(CHECKSUM).asText(null)),
+        // Versions before 3 have none of these, and neither has a configuration that does not measure them.
+        double[] trainAccuracy = measured(evaluations, TRAIN_ACCURACY, run.setup().trainAccuracy(), accuracy.length);
+        double[] validationAccuracy = measured(evaluations, VALIDATION_ACCURACY, run.setup().hasValidation(),
+                accuracy.length);
+        double[] validationLoss = measured(evaluations, VALIDATION_LOSS, run.setup().hasValidation(),
+                accuracy.length);
+        if (version >= CHECKSUM_VERSION) {
+            require(checksum(divergedAt, losses, evalIterations, accuracy, trainAccuracy, validationAccuracy,
+                    validationLoss).equals(json.path(CHECKSUM).asText(null)),
                     "its numbers do not match their " + CHECKSUM + " (was the file edited?)");
         }
         long wallNanos = json.path("wall_nanos").asLong(-1);
         long trainNanos = json.path("train_nanos").asLong(-1);
         require(wallNanos >= 0 && trainNanos >= 0, "wall_nanos or train_nanos is missing");
         return new RunResult(run.optimizer().canonical(), losses, evalIterations, accuracy, divergedAt, true, wallNanos,
-                trainNanos);
+                trainNanos, trainAccuracy, validationAccuracy, validationLoss);
+    }
+
+    /** The array {@code name} of the evaluations, one value per evaluation when {@code wanted}, else absent. */
+    private static double[] measured(JsonNode evaluations, String name, boolean wanted, int count) {
+        JsonNode array = evaluations.get(name);
+        if (!wanted) {
+            require(array == null, "evaluations." + name + " is present, but the configuration does not measure it");
+            return new double[0];
+        }
+        double[] values = doubles(array, "evaluations." + name);
+        require(values.length == count, "evaluations." + name + " has " + values.length + " values where "
+                + count + " were expected");
+        return values;
     }
 
     private static double[] doubles(JsonNode array, String name) {

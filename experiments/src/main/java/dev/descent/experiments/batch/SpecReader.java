@@ -33,7 +33,7 @@ public final class SpecReader {
 
     static final List<String> FIELDS = List.of("name", "description", "dataset", "data", "network", "iterations",
             "batch_size", "train_size", "sampling", "eval_every", "seeds", "optimizers", "grids", "variants",
-            "baseline", "target_accuracy");
+            "baseline", "target_accuracy", "validation", "evaluate", "tuning");
     static final List<String> BASELINE_FIELDS = List.of("optimizer", "variant");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -103,10 +103,32 @@ public final class SpecReader {
         boolean hasVariants = !root.field("variants").isAbsent();
         Baseline baseline = baseline(root.field("baseline"), variants, optimizers);
         OptionalDouble target = target(root.field("target_accuracy"));
+        int validation = TuningReader.validation(root.field("validation"), trainSize, batchSize);
+        SpecNode tuningNode = root.field("tuning");
+        TuningSpec tuning = TuningReader.tuning(tuningNode, optimizers, seeds.get(0));
+        if (tuning != null) {
+            SpecNode tuningValidation = tuningNode.field("validation");
+            int split = TuningReader.validation(tuningValidation, trainSize, batchSize);
+            if (split > 0 && validation > 0 && split != validation) {
+                throw tuningValidation.error("the tuning's validation split " + split + " at "
+                        + tuningValidation.path() + " differs from \"validation\" " + validation + "; give it once");
+            }
+            validation = Math.max(validation, split);
+            if (validation == 0) {
+                throw tuningNode.error("the tuning at " + tuningNode.path() + " has no validation set to select on;"
+                        + " HINT: add \"validation\": 10000 (examples held out of the training set) to it");
+            }
+            if (hasVariants) {
+                throw root.field("variants").error("a spec with \"tuning\" cannot have \"variants\" (at "
+                        + root.field("variants").path() + "): the tuning makes its own; HINT: tune each variant in a"
+                        + " spec of its own");
+            }
+        }
+        boolean trainAccuracy = TuningReader.trainAccuracy(root.field("evaluate"), validation > 0);
 
         ExperimentSpec spec = new ExperimentSpec(name, description, dataset, data, network, iterations,
                 batchSize, trainSize, sampling, evalEvery, seeds, optimizers, variants, hasVariants, baseline,
-                target, root.json());
+                target, root.json(), validation, trainAccuracy, tuning);
         for (Variant variant : variants) {
             try {
                 spec.setup(variant, seeds.get(0));

@@ -115,6 +115,14 @@ public final class SummaryFiles {
         json.put("final_accuracy", orNull(result.finalAccuracy()));
         json.put("ms_per_iteration", orNull(result.msPerIteration()));
         json.put("wall_seconds", result.wallSeconds());
+        // Only what the run measured, so the summary of a spec without them is what it was.
+        if (configuration.setup().trainAccuracy()) {
+            json.put("final_train_accuracy", orNull(result.finalTrainAccuracy()));
+        }
+        if (configuration.setup().hasValidation()) {
+            json.put("final_validation_accuracy", orNull(result.finalValidationAccuracy()));
+            json.put("final_validation_loss", orNull(result.finalValidationLoss()));
+        }
         return json;
     }
 
@@ -139,6 +147,13 @@ public final class SummaryFiles {
         json.set("final_loss", meanStd(setting.finalLoss()));
         json.set("final_accuracy", meanStd(setting.finalAccuracy()));
         json.set("ms_per_iteration", meanStd(setting.msPerIteration()));
+        if (summary.spec().trainAccuracy()) {
+            json.set("final_train_accuracy", meanStd(finite(setting, RunResult::finalTrainAccuracy)));
+        }
+        if (summary.spec().validation() > 0) {
+            json.set("final_validation_accuracy", meanStd(finite(setting, RunResult::finalValidationAccuracy)));
+            json.set("final_validation_loss", meanStd(finite(setting, RunResult::finalValidationLoss)));
+        }
         json.put("wall_seconds_total", setting.wallSeconds());
         TimeToTarget time = setting.timeToTarget();
         if (time == null) {
@@ -171,6 +186,12 @@ public final class SummaryFiles {
             versus.put("mann_whitney_note", test.mannWhitneyReason());
         }
         return json;
+    }
+
+    /** Mean and std over the setting's seeds that did not diverge of one final number. */
+    private static MeanStd finite(SettingSummary setting, java.util.function.ToDoubleFunction<RunResult> value) {
+        return MeanStd.of(setting.runs().stream().map(SeedRun::result).filter(result -> !result.diverged())
+                .mapToDouble(value).filter(Double::isFinite).toArray());
     }
 
     private static ObjectNode meanStd(MeanStd value) {
@@ -212,6 +233,16 @@ public final class SummaryFiles {
         if (spec.hasVariants()) {
             header.add("variant");
         }
+        // The extra measurements are columns after the old ones, only when the spec asks for them.
+        boolean train = !losses && spec.trainAccuracy();
+        boolean validation = !losses && spec.validation() > 0;
+        if (train) {
+            header.add("train_accuracy");
+        }
+        if (validation) {
+            header.add("validation_accuracy");
+            header.add("validation_loss");
+        }
         CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
         for (RunConfiguration configuration : spec.runs()) {
             SeedRun run = summary.results().get(configuration.key());
@@ -228,6 +259,13 @@ public final class SummaryFiles {
                 }
                 if (spec.hasVariants()) {
                     row.add(configuration.setting().variant().name());
+                }
+                if (train) {
+                    row.add(i < result.trainAccuracy().length ? result.trainAccuracy()[i] : null);
+                }
+                if (validation) {
+                    row.add(i < result.validationAccuracy().length ? result.validationAccuracy()[i] : null);
+                    row.add(i < result.validationLoss().length ? result.validationLoss()[i] : null);
                 }
                 csv.row(row.toArray());
             }

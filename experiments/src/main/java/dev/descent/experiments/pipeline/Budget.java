@@ -44,6 +44,9 @@ public final class Budget {
     public static void check(ExperimentSpec spec, int threads, int maxRuns, String maxRunsOption, long maxMemory,
                       String sizeSources) {
         long runs = (long) spec.variants().size() * spec.optimizers().size() * spec.seeds().size();
+        // A tuning runs its trials before the reruns on the seeds.
+        long trials = spec.tuning() == null ? 0 : (long) spec.optimizers().size() * spec.tuning().trials();
+        runs += trials;
         long largestNet = 0;
         long largestActivations = 0;
         for (Variant variant : spec.variants()) {
@@ -57,10 +60,12 @@ public final class Budget {
         long training = Math.min(threads, runs) * 4 * (FLOATS_PER_PARAMETER * largestNet
             + FLOATS_PER_UNIT * largestActivations);
         long bytes = DATA_BYTES + curves + training;
-        String estimate = String.format(Locale.ROOT, "%,d run%s (%d variant%s × %d optimizer setting%s × %d seed%s) of"
-                + " %,d iterations on a net of %,d parameters: about %s of computing on %d thread%s and %s of memory",
+        String estimate = String.format(Locale.ROOT, "%,d run%s (%d variant%s × %d optimizer setting%s × %d"
+                + " seed%s%s) of %,d iterations on a net of %,d parameters: about %s of computing on %d thread%s and %s"
+                + " of memory",
             runs, plural(runs), spec.variants().size(), plural(spec.variants().size()), spec.optimizers().size(),
-            plural(spec.optimizers().size()), spec.seeds().size(), plural(spec.seeds().size()), spec.iterations(),
+            plural(spec.optimizers().size()), spec.seeds().size(), plural(spec.seeds().size()),
+            trials == 0 ? "" : String.format(Locale.ROOT, ", plus %,d tuning trials", trials), spec.iterations(),
             largestNet, duration(hours), threads, plural(threads), size(bytes));
         if (runs > maxRuns) {
             throw new UserError(spec.name() + " has " + estimate + "; that is more than " + maxRunsOption + " "

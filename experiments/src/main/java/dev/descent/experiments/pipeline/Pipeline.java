@@ -21,6 +21,7 @@ import dev.descent.experiments.io.OutputDirectory;
 import dev.descent.experiments.report.BatchCharts;
 import dev.descent.experiments.report.ChartFile;
 import dev.descent.experiments.report.ReportPage;
+import dev.descent.experiments.report.TuningSection;
 import dev.descent.experiments.train.StopSignal;
 import dev.descent.experiments.train.TrainingSetup;
 import dev.descent.mnist.Dataset;
@@ -30,6 +31,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,12 +107,19 @@ public final class Pipeline {
         // Whether some run file is missing decides, before anything is created, that the data must load; the run
         // files are read (once) under the lock below, where one found unsound also loads the data.
         RunStore before = new RunStore(request.outDir(), err);
+        if (spec.tuning() != null && !computing.equals(Computing.LOCAL)) {
+            throw new UserError("a spec with \"tuning\" (" + spec.name() + ") computes its trials on this machine"
+                    + " only: --spark, --shard and --summarize do not take it yet; HINT: run it without them (it"
+                    + " resumes where it stopped), or split the optimizers over several specs");
+        }
         List<RunConfiguration> absent = spec.runs().stream().filter(run -> !Files.isRegularFile(before.path(run)))
                 .toList();
         if (computing.summarizeOnly() && !absent.isEmpty()) {
             throw notAllStored(request, absent);
         }
-        boolean missing = absent.stream().anyMatch(run -> computing.shard().contains(run.key()));
+        // A tuning's runs are known only once its trials are read: it always loads the data.
+        boolean missing = spec.tuning() != null
+                || absent.stream().anyMatch(run -> computing.shard().contains(run.key()));
         MnistData loaded = missing ? load(request, data) : null;
         try (DirectoryLock lock = request.freshOut()
                 ? OutputDirectory.claimFresh(request.outDir(), request.commandLine())
@@ -181,10 +190,23 @@ public final class Pipeline {
     private static int runLocked(Request request, Path outDir, RunStore store, BatchRunner.Plan plan,
                                  MnistData loaded, Instant started, Presentation view, StopSignal stop,
                                  PrintWriter out, PrintWriter err, Computing computing) throws IOException {
-        ExperimentSpec spec = request.spec();
+        ExperimentSpec requested = request.spec();
         OutputDirectory.create(store.dir());
         AtomicFiles.writeString(outDir.resolve(OutputDirectory.SPEC_FILE),
-                Json.mapper().writeValueAsString(spec.toJson()) + "\n");
+                Json.mapper().writeValueAsString(requested.toJson()) + "\n");
+        // A tuning first runs its trials; the experiment below is then the reruns of each optimizer's best trial.
+        TuningStage.Result tuning = null;
+        if (requested.tuning() != null) {
+            tuning = TuningStage.run(requested, store, loaded, request.threads(), view, stop, out);
+            if (tuning.choice().isEmpty()) {
+                out.println("tuning stopped: " + tuning.outcome().counts().missing() + " trials missing; run the same"
+                        + " command again to continue");
+                out.flush();
+                return ExitStatus.of(true);
+            }
+            plan = BatchRunner.plan(tuning.choice().get().reruns(), store);
+        }
+        ExperimentSpec spec = tuning == null ? requested : tuning.choice().get().reruns();
         out.println(view.header(spec, plan, loaded, request.threads(), store.dir()));
         if (!computing.shard().equals(Shard.ALL)) {
             out.println("shard " + computing.shard() + ": computes " + plan.toCompute().size() + " of the "
@@ -202,9 +224,14 @@ public final class Pipeline {
                 KaiserSmoothing::smooth);
         Invocation invocation = new Invocation(request.command(), request.commandLine(), request.threads(), started,
                 Instant.now(), outcome.wallSeconds());
-        List<ChartFile> charts = BatchCharts.write(outDir, summary);
+        List<ChartFile> charts = new ArrayList<>(BatchCharts.write(outDir, summary));
+        String tuningHtml = "";
+        if (tuning != null) {
+            charts.addAll(TuningSection.write(outDir, tuning.plan(), tuning.choice().get(), summary));
+            tuningHtml = TuningSection.html(tuning.plan(), tuning.choice().get());
+        }
         SummaryFiles.write(outDir, summary, invocation);
-        Path report = ReportPage.write(outDir, summary, charts, invocation);
+        Path report = ReportPage.write(outDir, summary, charts, invocation, tuningHtml);
         out.println();
         out.print(view.table(summary, outcome));
         if (!computing.shard().equals(Shard.ALL) && !outcome.counts().complete()) {

@@ -34,7 +34,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  *       variant), std over seeds as error bars; drawn first, when some optimizer runs with two or more learning
  *       rates;</li>
  *   <li>{@code test-accuracy-grid}: next, small multiples ({@link PanelGridChart}) when the variants pair up
- *       along one network field, as the book's figure 6-18;</li>
+ *       along one network field, as the book's figure 6-18, and {@code train-accuracy-grid} beside it when the
+ *       runs measured training accuracy (what the book's figure plots);</li>
  *   <li>{@code loss}: smoothed training loss, mean over seeds with a ±1 std band, per setting; with more than
  *       {@value #MAX_SETTINGS_PER_CHART} settings, one chart per optimizer ({@code loss-adam}, ...);</li>
  *   <li>{@code accuracy} (or {@code accuracy-adam}, ...): test accuracy at each evaluation, likewise, on a y range
@@ -83,6 +84,9 @@ public final class BatchCharts {
         }
         // Variants that pair up along one field (figure 6-18's weight scales × BatchNorm) as small multiples.
         PanelGridChart.write(outDir, summary, CurveSource.TEST_ACCURACY).ifPresent(files::add);
+        if (TrainTestAccuracyChart.wanted(summary)) {
+            PanelGridChart.write(outDir, summary, CurveSource.TRAIN_ACCURACY).ifPresent(files::add);
+        }
         Map<String, List<SettingSummary>> groups = groups(summary.settings());
         for (Map.Entry<String, List<SettingSummary>> group : groups.entrySet()) {
             String suffix = group.getKey().isEmpty() ? "" : "-" + fileSafe(group.getKey());
@@ -98,6 +102,12 @@ public final class BatchCharts {
             ChartFiles.save(accuracy(summary.spec(), group.getValue(), name + which), outDir, ACCURACY + suffix);
             files.add(new ChartFile(ACCURACY + suffix, "Test accuracy" + which,
                     "Accuracy on the whole test set at each evaluation, mean over seeds with a ±1 std band."));
+        }
+        if (TrainTestAccuracyChart.wanted(summary)) {
+            ChartFiles.save(TrainTestAccuracyChart.chart(summary, name), outDir, TrainTestAccuracyChart.BASE_NAME);
+            files.add(new ChartFile(TrainTestAccuracyChart.BASE_NAME, "Train and test accuracy",
+                    "The book's figure 6-20: accuracy on the examples trained on (dashed) and on the test set"
+                            + " (solid) at each evaluation, mean over seeds; the gap is the overfitting."));
         }
         for (Map.Entry<String, List<SettingSummary>> group : groups.entrySet()) {
             if (!LearningRateChart.wanted(group.getValue())) {

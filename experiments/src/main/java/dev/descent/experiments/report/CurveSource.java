@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * Which accuracy curve of a setting a chart draws, so that a chart of test accuracy draws training accuracy by
- * being handed another source. The book's figures 6-18, 6-20 and 6-23 plot training accuracy; until the runs
- * record it, descent's grids draw {@link #TEST_ACCURACY}.
+ * being handed another source. The book's figures 6-18, 6-20 and 6-23 plot training accuracy, which a run records
+ * when its spec evaluates {@code "train"}; test accuracy is always there.
  *
  * @param fileStem   the chart's file name part, {@code test-accuracy}
  * @param title      the series in a title or axis label, {@code test accuracy}
@@ -20,4 +20,8 @@ public record CurveSource(String fileStem, String title, Function<SettingSummary
     /** Accuracy on the whole test set at each evaluation. */
     public static final CurveSource TEST_ACCURACY = new CurveSource("test-accuracy", "test accuracy",
             SettingSummary::evalIterations, SettingSummary::accuracy);
+
+    /** Accuracy on the examples trained on at each evaluation, when the spec evaluates {@code "train"}. */
+    public static final CurveSource TRAIN_ACCURACY = new CurveSource("train-accuracy", "training accuracy",
+            SettingSummary::evalIterations, TrainTestAccuracyChart::trainBand);
 }

@@ -39,13 +39,27 @@ public final class ReportPage {
     /** Writes {@code outDir/report.html} atomically; returns its path. */
     public static Path write(Path outDir, ExperimentSummary summary, List<ChartFile> charts, Invocation context)
             throws IOException {
+        return write(outDir, summary, charts, context, "");
+    }
+
+    /**
+     * As {@link #write(Path, ExperimentSummary, List, Invocation)}, with {@code sectionsHtml} (a tuning's section,
+     * {@link TuningSection#html}) after the statistics and before the charts.
+     */
+    public static Path write(Path outDir, ExperimentSummary summary, List<ChartFile> charts, Invocation context,
+                             String sectionsHtml) throws IOException {
         Path file = outDir.resolve(FILE);
-        AtomicFiles.writeString(file, html(outDir, summary, charts, context));
+        AtomicFiles.writeString(file, html(outDir, summary, charts, context, sectionsHtml));
         return file;
     }
 
     static String html(Path outDir, ExperimentSummary summary, List<ChartFile> charts, Invocation context)
             throws IOException {
+        return html(outDir, summary, charts, context, "");
+    }
+
+    static String html(Path outDir, ExperimentSummary summary, List<ChartFile> charts, Invocation context,
+                       String sectionsHtml) throws IOException {
         ExperimentSpec spec = summary.spec();
         StringBuilder page = new StringBuilder(1 << 20);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -58,6 +72,7 @@ public final class ReportPage {
         ReportTables.summary(page, summary, BatchCharts.colorsBySetting(summary.settings()));
         page.append("<h2 id=\"statistics\">Against the baseline</h2>\n");
         ReportTables.statistics(page, summary);
+        page.append(sectionsHtml);
         page.append("<h2 id=\"charts\">Charts</h2>\n");
         for (int i = 0; i < charts.size(); i++) {
             ChartFile chart = charts.get(i);

@@ -20,22 +20,38 @@ public final class EvaluationSet {
     public static final int CHUNK_ROWS = 250;
 
     private final Dataset data;
+    private final int from;   // first example scored
+    private final int count;  // examples scored, from .. from + count - 1
 
-    private EvaluationSet(Dataset data) {
+    private EvaluationSet(Dataset data, int from, int count) {
+        if (from < 0 || count < 1 || from + count > data.size()) {
+            throw new IllegalArgumentException("examples " + from + " .. " + (from + count - 1) + " are not in "
+                    + data.name() + " (" + data.size() + " examples)");
+        }
         this.data = data;
+        this.from = from;
+        this.count = count;
     }
 
     public static EvaluationSet of(Dataset test) {
-        return new EvaluationSet(test);
+        return new EvaluationSet(test, 0, test.size());
+    }
+
+    /**
+     * The examples {@code from .. from + count - 1} of {@code data}, scored in place (nothing is copied): the part of
+     * the training set a run trains on, or its validation split.
+     */
+    public static EvaluationSet range(Dataset data, int from, int count) {
+        return new EvaluationSet(data, from, count);
     }
 
     public int size() {
-        return data.size();
+        return count;
     }
 
     /** A run's own buffers for {@link #accuracy}; allocated once per run, reused by every evaluation. */
     public Buffers newBuffers() {
-        return new Buffers(Math.min(CHUNK_ROWS, data.size()), data.features());
+        return new Buffers(Math.min(CHUNK_ROWS, count), data.features());
     }
 
     /** The fraction of the test set whose highest score is the label (the first one on ties). */
@@ -48,17 +64,65 @@ public final class EvaluationSet {
      * scores in evaluation mode, where each row's scores too depend on that row only.
      */
     public double accuracy(TrainableNet net, Buffers buffers) {
-        int total = data.size();
+        int total = count;
         int correct = 0;
         for (int start = 0; start < total; start += buffers.chunk.rows) {
             int rows = Math.min(buffers.chunk.rows, total - start);
             Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
-            data.gatherRange(start, rows, x.data, buffers.labels);
+            data.gatherRange(from + start, rows, x.data, buffers.labels);
             int[] labels = rows == buffers.labels.length ? buffers.labels : buffers.lastLabels(rows);
             // accuracy() is correct / rows in double; with rows ≤ CHUNK_ROWS the product recovers the count exactly.
             correct += (int) Math.round(net.accuracy(x, labels) * rows);
         }
         return (double) correct / total;
+    }
+
+    /**
+     * The accuracy and the mean cross-entropy −ln softmax(scores)[label] over the whole set, from one evaluation-mode
+     * forward pass per chunk (a validation split needs both at every evaluation). The cross-entropy is computed in
+     * double from the float scores, as ln Σ exp(s − max) − (s_label − max), summed over the examples in order; the
+     * weight-decay term is not part of it: it measures the weights, not the examples. The accuracy is the same
+     * number as {@link #accuracy(TrainableNet, Buffers)} (highest score, the first one on ties).
+     */
+    public Scores scores(TrainableNet net, Buffers buffers) {
+        int total = count;
+        int correct = 0;
+        double crossEntropy = 0;
+        for (int start = 0; start < total; start += buffers.chunk.rows) {
+            int rows = Math.min(buffers.chunk.rows, total - start);
+            Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
+            data.gatherRange(from + start, rows, x.data, buffers.labels);
+            Matrix scores = net.predict(x); // (rows, classes)
+            int classes = scores.cols;
+            for (int r = 0; r < rows; r++) {
+                int row = r * classes;
+                int best = 0;
+                float max = scores.data[row];
+                for (int c = 1; c < classes; c++) {
+                    if (scores.data[row + c] > max) {
+                        max = scores.data[row + c];
+                        best = c;
+                    }
+                }
+                double sum = 0;
+                for (int c = 0; c < classes; c++) {
+                    sum += Math.exp((double) scores.data[row + c] - max);
+                }
+                int label = buffers.labels[r];
+                crossEntropy += Math.log(sum) - ((double) scores.data[row + label] - max);
+                correct += best == label ? 1 : 0;
+            }
+        }
+        return new Scores((double) correct / total, crossEntropy / total);
+    }
+
+    /**
+     * What {@link #scores} measures.
+     *
+     * @param accuracy the fraction of examples whose highest score is the label
+     * @param loss     the mean cross-entropy
+     */
+    public record Scores(double accuracy, double loss) {
     }
 
     /** One run's evaluation buffers: a chunk of images as floats and their labels. */

@@ -15,9 +15,23 @@ import java.util.Arrays;
  * @param wallNanos       the time spent working on this run, training and evaluation (not time spent waiting
  *                        for a core while other runs had it)
  * @param trainNanos      time spent in the training steps alone
+ * @param trainAccuracy   accuracy on the examples trained on at each evaluation, or empty when not measured
+ * @param validationAccuracy accuracy on the validation split at each evaluation, or empty without one
+ * @param validationLoss  mean cross-entropy on the validation split at each evaluation (without the weight-decay
+ *                        term), or empty without one
  */
 public record RunResult(String optimizer, double[] losses, int[] evalIterations, double[] testAccuracy,
-                        int divergedAt, boolean complete, long wallNanos, long trainNanos) {
+                        int divergedAt, boolean complete, long wallNanos, long trainNanos, double[] trainAccuracy,
+                        double[] validationAccuracy, double[] validationLoss) {
+
+    private static final double[] NONE = new double[0];
+
+    /** A run that measured the test accuracy only. */
+    public RunResult(String optimizer, double[] losses, int[] evalIterations, double[] testAccuracy,
+                     int divergedAt, boolean complete, long wallNanos, long trainNanos) {
+        this(optimizer, losses, evalIterations, testAccuracy, divergedAt, complete, wallNanos, trainNanos, NONE, NONE,
+                NONE);
+    }
 
     /** The book's summary number: the mean of the last {@value #FINAL_LOSS_WINDOW} recorded losses. */
     public static final int FINAL_LOSS_WINDOW = 100;
@@ -38,6 +52,25 @@ public record RunResult(String optimizer, double[] losses, int[] evalIterations,
     /** The last measured test accuracy, or NaN. */
     public double finalAccuracy() {
         return testAccuracy.length == 0 ? Double.NaN : testAccuracy[testAccuracy.length - 1];
+    }
+
+    /** The last train accuracy, or NaN when not measured. */
+    public double finalTrainAccuracy() {
+        return last(trainAccuracy);
+    }
+
+    /** The last validation accuracy, or NaN without a validation split. */
+    public double finalValidationAccuracy() {
+        return last(validationAccuracy);
+    }
+
+    /** The last validation loss, or NaN without a validation split. */
+    public double finalValidationLoss() {
+        return last(validationLoss);
+    }
+
+    private static double last(double[] values) {
+        return values.length == 0 ? Double.NaN : values[values.length - 1];
     }
 
     /** Training time per completed update, in milliseconds; NaN when nothing completed. */

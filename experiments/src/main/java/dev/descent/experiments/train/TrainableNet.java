@@ -44,6 +44,15 @@ public interface TrainableNet {
      */
     double accuracy(Matrix x, int[] labels);
 
+    /**
+     * The scores (before softmax) of each row, in evaluation mode, in a buffer the net owns (read it before the
+     * next call).
+     *
+     * @param x x is (N, 784)
+     * @return scores (N, 10)
+     */
+    Matrix predict(Matrix x);
+
     /** The book's plain net. */
     static TrainableNet of(MultiLayerNet net) {
         return new TrainableNet() {
@@ -65,6 +74,11 @@ public interface TrainableNet {
             @Override
             public double accuracy(Matrix x, int[] labels) {
                 return net.accuracy(x, labels);
+            }
+
+            @Override
+            public Matrix predict(Matrix x) {
+                return net.predict(x);
             }
 
             @Override
@@ -95,6 +109,11 @@ public interface TrainableNet {
             @Override
             public double accuracy(Matrix x, int[] labels) {
                 return net.accuracy(x, labels);
+            }
+
+            @Override
+            public Matrix predict(Matrix x) {
+                return net.predict(x);
             }
 
             @Override

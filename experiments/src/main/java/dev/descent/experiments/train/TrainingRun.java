@@ -27,7 +27,10 @@ import java.util.function.BooleanSupplier;
  */
 public final class TrainingRun implements Callable<RunResult> {
     private final TrainingSetup setup;
-    private final Optimizer optimizer;
+    private final String optimizerSpec;
+    // Dropped when the run finishes: its state (Adam's m and v, ...) is as large as the net, and a sweep keeps every
+    // finished run until its end.
+    private Optimizer optimizer;
     private final Dataset train;
     private final EvaluationSet test;
     private final BooleanSupplier stopRequested;
@@ -44,6 +47,11 @@ public final class TrainingRun implements Callable<RunResult> {
     private double[] losses;
     private int[] evalIterations;
     private double[] accuracies;
+    private double[] trainAccuracies;      // (evaluations) when the setup asks for them, else empty
+    private double[] validationAccuracies; // (evaluations) with a validation split, else empty
+    private double[] validationLosses;     // (evaluations) with a validation split, else empty
+    private EvaluationSet trainedOn;       // the examples the batches are drawn from, or null
+    private EvaluationSet validation;      // the validation split, or null
     private EvaluationSet.Buffers evaluationBuffers;
 
     private int evaluations;
@@ -62,6 +70,7 @@ public final class TrainingRun implements Callable<RunResult> {
                        BooleanSupplier stopRequested) {
         this.setup = setup;
         this.optimizer = Optimizers.parse(optimizerSpec);
+        this.optimizerSpec = optimizer.toString();
         this.train = train;
         this.test = test;
         this.stopRequested = stopRequested;
@@ -74,11 +83,16 @@ public final class TrainingRun implements Callable<RunResult> {
             throw new IllegalArgumentException("batch size " + setup.batchSize() + " is larger than the training set ("
                     + train.size() + " examples in " + train.name() + "); use " + train.size() + " or less");
         }
+        if (setup.hasValidation() && setup.trainingExamples(train.size()) < setup.batchSize()) {
+            throw new IllegalArgumentException("a validation split of " + setup.validation() + " leaves "
+                    + setup.trainingExamples(train.size()) + " examples of " + train.name() + " to train on, fewer"
+                    + " than the batch size " + setup.batchSize() + "; use a smaller validation split");
+        }
     }
 
     /** The canonical spec of this run's optimizer. */
     public String optimizerSpec() {
-        return optimizer.toString();
+        return optimizerSpec;
     }
 
     public RunProgress progress() {
@@ -102,7 +116,7 @@ public final class TrainingRun implements Callable<RunResult> {
     /** The result of a finished run. */
     public RunResult result() {
         if (result == null) {
-            throw new IllegalStateException("run " + optimizer + " has not finished");
+            throw new IllegalStateException("run " + optimizerSpec + " has not finished");
         }
         return result;
     }
@@ -154,6 +168,15 @@ public final class TrainingRun implements Callable<RunResult> {
         losses = new double[setup.iterations()];
         evalIterations = new int[setup.evaluationCount()];
         accuracies = new double[evalIterations.length];
+        int trained = setup.trainingExamples(train.size());
+        trainedOn = setup.trainAccuracy() ? EvaluationSet.range(train, 0, trained) : null;
+        trainAccuracies = new double[trainedOn == null ? 0 : evalIterations.length];
+        validation = setup.hasValidation() ? EvaluationSet.range(train, setup.validationStart(train.size()),
+                setup.validation()) : null;
+        validationAccuracies = new double[validation == null ? 0 : evalIterations.length];
+        validationLosses = new double[validationAccuracies.length];
+        // One set of buffers, sized by the test set, for every set the run scores: the chunking is then the same
+        // whatever else the run measures.
         evaluationBuffers = test.newBuffers();
     }
 
@@ -183,6 +206,14 @@ public final class TrainingRun implements Callable<RunResult> {
         if (setup.evaluatesAt(i)) {
             evalIterations[evaluations] = i;
             accuracies[evaluations] = test.accuracy(net, evaluationBuffers);
+            if (trainedOn != null) {
+                trainAccuracies[evaluations] = trainedOn.accuracy(net, evaluationBuffers);
+            }
+            if (validation != null) {
+                EvaluationSet.Scores scores = validation.scores(net, evaluationBuffers);
+                validationAccuracies[evaluations] = scores.accuracy();
+                validationLosses[evaluations] = scores.loss();
+            }
             evaluations++;
         }
         if (averaged != null) {
@@ -192,17 +223,27 @@ public final class TrainingRun implements Callable<RunResult> {
     }
 
     private void finish() {
-        result = new RunResult(optimizer.toString(), Arrays.copyOf(losses, done),
+        result = new RunResult(optimizerSpec, Arrays.copyOf(losses, done),
                 Arrays.copyOf(evalIterations, evaluations), Arrays.copyOf(accuracies, evaluations),
-                divergedAt, !stopped, busyNanos, trainNanos);
+                divergedAt, !stopped, busyNanos, trainNanos, Arrays.copyOf(trainAccuracies, trimmed(trainAccuracies)),
+                Arrays.copyOf(validationAccuracies, trimmed(validationAccuracies)),
+                Arrays.copyOf(validationLosses, trimmed(validationLosses)));
         progress.finish();
-        // A finished run keeps its result only; let the net and the buffers go.
+        // A finished run keeps its result only; let the net, the optimizer's state and the buffers go.
         net = null;
+        optimizer = null;
         params = null;
         sampler = null;
         pixels = null;
         x = null;
         losses = null;
         evaluationBuffers = null;
+        trainedOn = null;
+        validation = null;
+    }
+
+    /** The evaluations made so far, or 0 for a measurement the setup does not ask for. */
+    private int trimmed(double[] measured) {
+        return measured.length == 0 ? 0 : evaluations;
     }
 }

@@ -25,10 +25,15 @@ import java.util.Map;
  * @param sampling     how batches are drawn
  * @param evalEvery    test accuracy after every this many iterations (and after the last)
  * @param seed         seeds the initial weights, the dropout masks and the batch sequence
+ * @param validation   the last this many examples of the training pool (the first {@code trainSize}, or all) are
+ *                     held out as a validation set: never trained on, measured (accuracy and loss) at every
+ *                     evaluation; 0 for none
+ * @param trainAccuracy also measure the accuracy on the examples trained on at every evaluation (figure 6-20)
  */
 public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activation activation, String weightInit,
                             double weightDecay, boolean batchNorm, double dropout, int iterations, int batchSize,
-                            int trainSize, Sampling sampling, int evalEvery, long seed) {
+                            int trainSize, Sampling sampling, int evalEvery, long seed, int validation,
+                            boolean trainAccuracy) {
 
     /** The book's ch06 optimizer_compare_mnist.py setting. */
     public static final List<Integer> BOOK_HIDDEN_SIZES = List.of(100, 100, 100, 100);
@@ -76,6 +81,22 @@ public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activatio
         if (evalEvery < 1) {
             throw new IllegalArgumentException("eval-every must be at least 1, got " + evalEvery);
         }
+        if (validation < 0) {
+            throw new IllegalArgumentException("validation size must be at least 0 (0 for none), got " + validation);
+        }
+        if (trainSize != ALL_TRAINING_EXAMPLES && validation > 0 && batchSize > trainSize - validation) {
+            throw new IllegalArgumentException("a validation split of " + validation + " leaves "
+                    + (trainSize - validation) + " of the train size " + trainSize + " to train on, fewer than the"
+                    + " batch size " + batchSize + "; use a smaller validation split or batch size");
+        }
+    }
+
+    /** A setup without a validation split and without train accuracy: every run as it was before they existed. */
+    public TrainingSetup(String dataset, List<Integer> hiddenSizes, Activation activation, String weightInit,
+                         double weightDecay, boolean batchNorm, double dropout, int iterations, int batchSize,
+                         int trainSize, Sampling sampling, int evalEvery, long seed) {
+        this(dataset, hiddenSizes, activation, weightInit, weightDecay, batchNorm, dropout, iterations, batchSize,
+                trainSize, sampling, evalEvery, seed, 0, false);
     }
 
     /** A setup with the plain net (no BatchNorm, no Dropout) trained on the whole training set. */
@@ -123,8 +144,29 @@ public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activatio
                 WeightInit.parse(weightInit), weightDecay, batchNorm, dropout, seed));
     }
 
-    /** How many training examples the run draws from, given the training set's size. */
+    /**
+     * How many training examples the run draws from, given the training set's size: the pool (the first
+     * {@code trainSize}, or all) minus the validation split at its end. The batches draw indices below this number.
+     */
     public int trainingExamples(int available) {
+        return pool(available) - validation;
+    }
+
+    /**
+     * The first index of the validation split: it is the last {@link #validation} examples of the pool, indices
+     * {@code [validationStart, validationStart + validation)}, right after the examples trained on. Fixed, not drawn
+     * from the seed, so that every trial, optimizer and seed of a tuning sees the same split.
+     */
+    public int validationStart(int available) {
+        return pool(available) - validation;
+    }
+
+    /** Whether this setup holds out a validation split. */
+    public boolean hasValidation() {
+        return validation > 0;
+    }
+
+    private int pool(int available) {
         return trainSize == ALL_TRAINING_EXAMPLES ? available : trainSize;
     }
 

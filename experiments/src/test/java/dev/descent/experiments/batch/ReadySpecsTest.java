@@ -72,5 +72,41 @@ class ReadySpecsTest {
         assertEquals(List.of(0.0, 0.2), dropout.variants().stream().map(v -> v.network().dropout()).toList());
         assertEquals(601, overfit.iterations());
         assertEquals(903, dropout.iterations());
+        assertTrue(overfit.trainAccuracy() && dropout.trainAccuracy(), "figure 6-20 needs the train accuracy");
+        assertEquals(300, overfit.runs().get(0).setup().trainingExamples(60_000), "no validation split");
+    }
+
+    @Test
+    void hyperparameterSearchIsTheBooksSection65() {
+        ExperimentSpec spec = read("hyperparameter-search.json");
+        assertEquals(500, spec.trainSize());
+        assertEquals(100, spec.validation(), "20 % of 500");
+        assertEquals(400, spec.setup(spec.variants().get(0), 0).trainingExamples(60_000));
+        assertEquals(200, spec.iterations(), "50 epochs of 400 / 100 iterations");
+        TuningSpec tuning = spec.tuning();
+        assertEquals(100, tuning.trials());
+        assertEquals(TuningSpec.Search.RANDOM, tuning.search());
+        assertEquals(TuningSpec.Select.VALIDATION_ACCURACY, tuning.select());
+        assertEquals(List.of(new ParameterRange("lr", ParameterRange.Scale.LOG, 1e-6, 1e-2),
+                new ParameterRange(ParameterRange.NETWORK_WEIGHT_DECAY, ParameterRange.Scale.LOG, 1e-8, 1e-4)),
+                tuning.ranges());
+        assertEquals(List.of("sgd:lr=0.01"), spec.optimizers().stream().map(o -> o.canonical()).toList());
+    }
+
+    @Test
+    void fairCompareTunesEveryRuleButMuon() {
+        ExperimentSpec spec = read("fair-compare.json");
+        ExperimentSpec untuned = read("modern-compare.json");
+        assertEquals(15, spec.optimizers().size());
+        assertTrue(spec.optimizers().containsAll(untuned.optimizers().stream()
+                .filter(o -> !o.name().equals("muon")).toList()));
+        assertTrue(spec.optimizers().stream().noneMatch(o -> o.name().equals("muon")));
+        assertEquals(20, spec.tuning().trials());
+        assertEquals(10_000, spec.validation());
+        assertEquals(5, spec.seeds().size());
+        assertEquals(List.of(ParameterRange.DEFAULT_LR), spec.tuning().ranges());
+        assertEquals(0.97, spec.targetAccuracy().getAsDouble());
+        assertEquals(untuned.iterations(), spec.iterations());
+        assertEquals(untuned.batchSize(), spec.batchSize());
     }
 }

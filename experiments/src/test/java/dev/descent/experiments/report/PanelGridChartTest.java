@@ -204,4 +204,37 @@ class PanelGridChartTest {
         assertTrue(sweepCharts.stream().noneMatch(chart -> chart.baseName().endsWith("-grid")));
         assertFalse(Files.exists(other.resolve("test-accuracy-grid.png")));
     }
+
+    @Test
+    void runsThatMeasuredTrainingAccuracyGetTheBooksTrainingAccuracyGridToo(@TempDir Path dir) throws Exception {
+        ExperimentSummary withTrain = withTrainAccuracy(summary(SCALES_BY_BATCH_NORM, "\"sgd\"", -1));
+        List<ChartFile> charts = BatchCharts.write(dir, withTrain);
+        assertEquals(List.of("test-accuracy-grid", "train-accuracy-grid"),
+                charts.stream().map(ChartFile::baseName).toList().subList(0, 2));
+        assertTrue(Files.size(dir.resolve("train-accuracy-grid.png")) > 0);
+        // Training accuracy here is test accuracy + 0.3 (a stand-in told apart from it), so the panel draws that.
+        PanelLayout layout = PanelLayout.of(withTrain.settings()).orElseThrow();
+        XYChart panel = PanelGridChart.panel(layout, "1.0", 10, CurveSource.TRAIN_ACCURACY, true);
+        XYSeries solid = panel.getSeriesMap().values().iterator().next();
+        assertArrayEquals(new double[] {0.4, 0.8, 0.8}, solid.getYData(), 1e-12);
+    }
+
+    /** The same runs, each with a training accuracy of its test accuracy + 0.3. */
+    private static ExperimentSummary withTrainAccuracy(ExperimentSummary summary) {
+        Map<String, SeedRun> results = new LinkedHashMap<>();
+        for (SettingSummary setting : summary.settings()) {
+            for (SeedRun run : setting.runs()) {
+                RunResult r = run.result();
+                double[] train = r.testAccuracy().clone();
+                for (int i = 0; i < train.length; i++) {
+                    train[i] += 0.3;
+                }
+                results.put(run.key(), new SeedRun(run.seed(), run.key(), new RunResult(r.optimizer(), r.losses(),
+                        r.evalIterations(), r.testAccuracy(), r.divergedAt(), r.complete(), r.wallNanos(),
+                        r.trainNanos(), train, new double[0], new double[0])));
+            }
+        }
+        int runs = results.size();
+        return ExperimentSummary.of(summary.spec(), results, new RunCounts(runs, 0, runs, 0), curve -> curve.clone());
+    }
 }
