@@ -146,4 +146,21 @@ class ShardAndSummarizeTest {
         assertTrue(master.err().contains("--master local[2] is for --spark"), master::toString);
         assertFalse(Files.exists(out), "nothing is created");
     }
+
+    @Test
+    void aTuningSpecIsRefusedWithShardsOrSummarizeBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("tune.json"), """
+                {"name": "tune", "iterations": 20, "eval_every": 10, "seeds": 2, "optimizers": ["sgd", "adam"],
+                 "tuning": {"trials": 2, "validation": 100}}""");
+        Path out = dir.resolve("out");
+        for (String[] args : List.of(new String[] {"--shard", "1/2"}, new String[] {"--summarize"})) {
+            CommandResult refused = run(spec, out, args);
+            assertEquals(ExitStatus.USAGE, refused.exitCode(), refused::toString);
+            assertTrue(refused.err().contains("a spec with \"tuning\" (tune) computes its trials on this machine"),
+                    refused::toString);
+            assertTrue(refused.err().contains("HINT: "), refused::toString);
+            assertFalse(refused.hasStackTrace(), refused::toString);
+        }
+        assertFalse(Files.exists(out), "nothing is created");
+    }
 }
