@@ -28,8 +28,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * colour. Every panel has the same axes (0 to the run's iterations, accuracy 0 to 1, as the book's), so panels
  * compare at a glance; the panel titles name the panel value, the figure title says which line is which.
  *
- * <p>The curve is a parameter ({@link CurveSource}): the book plots training accuracy, the batch report draws
- * test accuracy until the runs record training accuracy. Seeds are averaged; the panels are too small for bands.
+ * <p>The curve is a parameter ({@link CurveSource}): the batch report draws test accuracy, and training accuracy
+ * (what the book plots) too when the runs measured it. Seeds are averaged; the panels are too small for bands.
  */
 public final class PanelGridChart {
     static final int COLUMNS = 4;
