@@ -154,7 +154,9 @@ public final class TrainingRun implements Callable<RunResult> {
         losses = new double[setup.iterations()];
         evalIterations = new int[setup.evaluationCount()];
         accuracies = new double[evalIterations.length];
-        evaluationBuffers = test.newBuffers();
+        // Evaluations score the test set in chunks of a batch, through this run's batch buffers and the net's
+        // training-size layers, after the iteration's loss pass: no second set of buffers per run.
+        evaluationBuffers = test.newBuffers(x, labels);
     }
 
     /** Loop iteration {@code i}; false when its loss is not finite. */
