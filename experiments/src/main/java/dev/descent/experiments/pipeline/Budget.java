@@ -28,10 +28,11 @@ public final class Budget {
     private static final int OUTPUT_SIZE = 10;
     private static final long FLOATS_PER_PARAMETER = 5;
     /**
-     * MNIST's or Fashion-MNIST's 70,000 images and labels, kept as runs of non-zero bytes: about 200 bytes an MNIST
-     * image (81 % zeros), at most about 500 a Fashion-MNIST one (half zeros).
+     * MNIST's 70,000 images and labels, kept as runs of non-zero bytes: about 200 bytes an image (81 % zeros) and
+     * a label. Fashion-MNIST's, about half zeros, take up to about 500 bytes an image ({@link #FASHION_DATA_BYTES}).
      */
-    private static final long DATA_BYTES = 70_000L * (500 + 1);
+    private static final long DATA_BYTES = 70_000L * (220 + 1);
+    private static final long FASHION_DATA_BYTES = 70_000L * (500 + 1);
     private static final long FLOATS_PER_UNIT = 4;
     private static final double USABLE_HEAP = 0.9;
 
@@ -49,8 +50,10 @@ public final class Budget {
         long runs = (long) spec.variants().size() * spec.optimizers().size() * spec.seeds().size();
         long largestNet = 0;
         long largestActivations = 0;
+        long dataBytes = DATA_BYTES;
         for (Variant variant : spec.variants()) {
             TrainingSetup setup = spec.setup(variant, spec.seeds().get(0));
+            dataBytes = "mnist".equals(setup.dataset()) ? dataBytes : FASHION_DATA_BYTES;
             largestNet = Math.max(largestNet, parameters(setup.hiddenSizes()));
             largestActivations = Math.max(largestActivations, units(setup.hiddenSizes()) * spec.batchSize());
         }
@@ -59,7 +62,7 @@ public final class Budget {
         long curves = runs * (8L * spec.iterations() + 12L * (spec.iterations() / Math.max(1, spec.evalEvery()) + 2));
         long training = Math.min(threads, runs) * 4 * (FLOATS_PER_PARAMETER * largestNet
             + FLOATS_PER_UNIT * largestActivations);
-        long bytes = DATA_BYTES + curves + training;
+        long bytes = dataBytes + curves + training;
         String estimate = String.format(Locale.ROOT, "%,d run%s (%d variant%s × %d optimizer setting%s × %d seed%s) of"
                 + " %,d iterations on a net of %,d parameters: about %s of computing on %d thread%s and %s of memory",
             runs, plural(runs), spec.variants().size(), plural(spec.variants().size()), spec.optimizers().size(),
