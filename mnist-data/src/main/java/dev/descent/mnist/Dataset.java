@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Labelled images kept as their runs of non-zero bytes ({@link PackedImages}), gathered into float batches on
+ * Labelled images kept as their runs of non-zero bytes ({@code PackedImages}), gathered into float batches on
  * demand.
  *
  * <p>Packed bytes, not floats: the 60,000 training images are 188 MB as floats, 47 MB as dense bytes and 12 MB as
