@@ -83,10 +83,12 @@ final class PackedImages {
      * zeros as {@code scale[0]}, each run through the table.
      */
     void decode(int i, float[] scale, float[] x, int offset) {
+        Objects.checkFromIndexSize(offset, features, x.length);
+        // One fill of the whole row (a few vector stores), then the runs over it: cheaper than filling each gap.
+        Arrays.fill(x, offset, offset + features, scale[0]);
         byte[] block = blockOf[i];
         int p = start[i];
-        int column = 0;
-        float zero = scale[0];
+        int to = offset;
         while (true) {
             int skip = block[p] & 0xFF;
             int length = block[p + 1] & 0xFF;
@@ -94,16 +96,13 @@ final class PackedImages {
             if ((skip | length) == 0) {
                 break;
             }
-            Arrays.fill(x, offset + column, offset + column + skip, zero);
-            column += skip;
-            int to = offset + column;
+            to += skip;
             for (int k = 0; k < length; k++) {
                 x[to + k] = scale[block[p + k] & 0xFF];
             }
-            column += length;
+            to += length;
             p += length;
         }
-        Arrays.fill(x, offset + column, offset + features, zero);
     }
 
     /** Writes image {@code i}'s pixels into {@code pixels[offset .. offset + features)} as unsigned bytes. */
