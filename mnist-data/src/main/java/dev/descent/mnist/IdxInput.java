@@ -94,6 +94,24 @@ final class IdxInput implements Closeable {
         return bytes;
     }
 
+    /**
+     * Reads exactly {@code n} bytes into {@code buffer[0 .. n)}, or fails as {@link #readExactly} does, naming what
+     * the header promised for the whole file ({@code what}) and how much was there.
+     */
+    void readFully(byte[] buffer, int n, String what) throws IOException {
+        int read;
+        try {
+            read = in.readNBytes(buffer, 0, n);
+        } catch (ZipException | EOFException e) {
+            throw badGzip(file, hint, e, position);
+        }
+        position += read;
+        if (read < n) {
+            throw error("the file is truncated: expected " + what + ", found only " + bytes(position)
+                    + (gzip ? " after decompression" : "") + " in all");
+        }
+    }
+
     /** Checks that nothing follows the bytes read so far, which are all that the header accounts for ({@code what}). */
     void expectEnd(String what) throws IOException {
         long extra;

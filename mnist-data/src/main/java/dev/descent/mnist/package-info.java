@@ -1,7 +1,8 @@
 /**
  * MNIST for the descent harness: IDX files read and written with every check a careful user would want
  * ({@link dev.descent.mnist.Idx}), the four standard files of a data set loaded as train and test
- * ({@link dev.descent.mnist.Mnist}, {@link dev.descent.mnist.DataSets}), examples kept as bytes and gathered into
+ * ({@link dev.descent.mnist.Mnist}, {@link dev.descent.mnist.DataSets}), examples kept as runs of non-zero bytes
+ * ({@code PackedImages}) and gathered into
  * float batches on demand ({@link dev.descent.mnist.Dataset}), and seeded batch samplers
  * ({@link dev.descent.mnist.BatchSampler}).
  *

@@ -6,10 +6,12 @@ import dev.descent.network.MultiLayerNet;
 import dev.descent.network.MultiLayerNetExtend;
 
 /**
- * A test set shared read-only by every run of an experiment, kept as the data set's bytes (7.8 MB for MNIST's
- * 10,000 images) rather than as floats (31 MB): each evaluation gathers {@value #CHUNK_ROWS} images at a time into
- * the calling run's small {@link Buffers} and scores them there, so a run holds a 0.8 MB buffer instead of a
- * 3 MB slice copy and no 31 MB float copy of the test set exists at all.
+ * A test set shared read-only by every run of an experiment, kept as the data set's packed bytes (2 MB for MNIST's
+ * 10,000 images) rather than as floats (31 MB): each evaluation gathers a chunk of images at a time into the calling
+ * run's small {@link Buffers} and scores them there, so no float copy of the test set exists at all. A training
+ * run lends its own batch buffers ({@link #newBuffers(Matrix, int[])}): the chunks are then as large as its
+ * batches, and the net scores them with the layer buffers it trains with, so an evaluation costs a run no memory
+ * beyond those of one last, shorter chunk.
  *
  * <p>Every row's scores depend only on that row (each output is one fma chain over its own inputs), so the
  * chunk size never changes a prediction, and the accuracy is the same number as one pass over all rows.
@@ -51,7 +53,23 @@ public final class EvaluationSet {
 
     /** A run's own buffers for {@link #accuracy}; allocated once per run, reused by every evaluation. */
     public Buffers newBuffers() {
-        return new Buffers(Math.min(CHUNK_ROWS, count), data.features());
+        int rows = Math.min(CHUNK_ROWS, count);
+        return new Buffers(new Matrix(rows, data.features()), new int[rows]);
+    }
+
+    /**
+     * Buffers for {@link #accuracy} that are a training run's batch and labels: evaluations overwrite them, so
+     * the run must gather its next batch afresh (as it does every iteration).
+     *
+     * @param batch  (B, features), the chunk the images are gathered into
+     * @param labels (B)
+     */
+    public Buffers newBuffers(Matrix batch, int[] labels) {
+        if (batch.cols != data.features() || labels.length != batch.rows) {
+            throw new IllegalArgumentException("evaluation buffers " + batch.shape() + " with " + labels.length
+                    + " labels do not fit images of " + data.features() + " pixels");
+        }
+        return new Buffers(batch, labels);
     }
 
     /** The fraction of the test set whose highest score is the label (the first one on ties). */
@@ -127,14 +145,14 @@ public final class EvaluationSet {
 
     /** One run's evaluation buffers: a chunk of images as floats and their labels. */
     public static final class Buffers {
-        private final Matrix chunk;   // (CHUNK_ROWS, features)
-        private final int[] labels;   // (CHUNK_ROWS)
+        private final Matrix chunk;   // (rows, features): CHUNK_ROWS, or a run's batch size
+        private final int[] labels;   // (rows)
         private Matrix last;          // (rows of the last, shorter chunk, features), made on first use
         private int[] lastLabels;
 
-        private Buffers(int rows, int features) {
-            this.chunk = new Matrix(rows, features);
-            this.labels = new int[rows];
+        private Buffers(Matrix chunk, int[] labels) {
+            this.chunk = chunk;
+            this.labels = labels;
         }
 
         private Matrix lastChunk(int rows) {

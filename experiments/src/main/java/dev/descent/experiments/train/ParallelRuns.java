@@ -81,6 +81,10 @@ public final class ParallelRuns {
                 throw new IllegalStateException("interrupted while waiting for the runs", e);
             }
         }
+        // The runs' nets and buffers are garbage now, the charts and the report still to come: one full collection
+        // here lets the heap give their memory back to the system (the launcher's MaxHeapFreeRatio with
+        // -XX:-ShrinkHeapInSteps) before the charts' own memory adds to the peak resident size.
+        System.gc();
         if (failure.get() instanceof RuntimeException runtime) {
             throw runtime;
         }

@@ -175,9 +175,10 @@ public final class TrainingRun implements Callable<RunResult> {
                 setup.validation()) : null;
         validationAccuracies = new double[validation == null ? 0 : evalIterations.length];
         validationLosses = new double[validationAccuracies.length];
-        // One set of buffers, sized by the test set, for every set the run scores: the chunking is then the same
-        // whatever else the run measures.
-        evaluationBuffers = test.newBuffers();
+        // Evaluations score the test set (and the train and validation sets when measured) in chunks of a batch,
+        // through this run's batch buffers and the net's training-size layers, after the iteration's loss pass: no
+        // second set of buffers per run.
+        evaluationBuffers = test.newBuffers(x, labels);
     }
 
     /** Loop iteration {@code i}; false when its loss is not finite. */

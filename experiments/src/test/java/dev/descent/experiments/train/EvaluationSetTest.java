@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The chunked evaluation through a run's buffers gives exactly the accuracy of one pass of the net over the whole
  * test set as floats (the way evaluations ran before the test set was kept as bytes), including a last chunk
- * shorter than the others.
+ * shorter than the others, whether the chunks are the evaluation's own or a training run's batch buffers.
  */
 class EvaluationSetTest {
 
@@ -44,6 +44,11 @@ class EvaluationSetTest {
             EvaluationSet.Buffers buffers = set.newBuffers();
             assertEquals(expected, set.accuracy(net, buffers), "accuracy on the first " + size + " test images");
             assertEquals(expected, set.accuracy(net, buffers), "again through the same buffers");
+            // Through a training run's batch buffers (128 rows, as the book's batch): the net's training-size
+            // layers score the chunks, and the last chunk is shorter.
+            EvaluationSet.Buffers lent = set.newBuffers(new Matrix(128, 784), new int[128]);
+            assertEquals(expected, set.accuracy(net, lent), "accuracy through batch buffers, " + size + " images");
+            assertEquals(expected, set.accuracy(net, lent), "again through the batch buffers");
         }
     }
 }
