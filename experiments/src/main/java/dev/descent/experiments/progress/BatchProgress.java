@@ -99,7 +99,7 @@ public final class BatchProgress extends PolledDisplay {
     }
 
     /** Seconds as m:ss or h:mm:ss. */
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         Duration duration = Duration.ofSeconds(Math.round(seconds));
         long hours = duration.toHours();
         return hours > 0

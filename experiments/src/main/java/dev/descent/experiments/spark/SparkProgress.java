@@ -1,8 +1,8 @@
 package dev.descent.experiments.spark;
 
+import dev.descent.experiments.progress.BatchProgress;
 import dev.descent.experiments.train.RunResult;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,7 +46,7 @@ final class SparkProgress {
                         result.finalAccuracy());
         int left = labels.size() - finished;
         double elapsed = (System.nanoTime() - started) / 1e9;
-        String eta = left == 0 ? "" : ", ETA " + clock(elapsed * left / finished);
+        String eta = left == 0 ? "" : ", ETA " + BatchProgress.clock(elapsed * left / finished);
         out.printf(Locale.ROOT, "[%d/%d] %s: %s, %.1f s%s%n", reused + finished, total, labels.get(index), outcome,
                 result.wallSeconds(), eta);
         out.flush();
@@ -65,14 +65,5 @@ final class SparkProgress {
                     unfinished == 1 ? "" : "s");
         }
         out.flush();
-    }
-
-    /** Seconds as m:ss or h:mm:ss. */
-    static String clock(double seconds) {
-        Duration duration = Duration.ofSeconds(Math.round(seconds));
-        long hours = duration.toHours();
-        return hours > 0
-                ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, duration.toMinutesPart(), duration.toSecondsPart())
-                : String.format(Locale.ROOT, "%d:%02d", duration.toMinutes(), duration.toSecondsPart());
     }
 }
