@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * <p><b>Bad input</b> (wrong input width, empty batch, wrong label count, label out of range, NaN or
  * infinite input) throws {@link IllegalArgumentException} naming the row, column or index.
  */
-public final class MultiLayerNet {
+public final class MultiLayerNet implements TrainableNet {
 
     /** Rows per forward pass in {@link #accuracy}, so large sets never need one huge activation matrix. */
     public static final int ACCURACY_CHUNK_ROWS = 1000;

@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * <p><b>Bad input</b> throws {@link IllegalArgumentException} naming the row, column or index, as
  * {@link MultiLayerNet} does.
  */
-public final class MultiLayerNetExtend {
+public final class MultiLayerNetExtend implements TrainableNet {
 
     /** Rows per forward pass in {@link #accuracy}. */
     public static final int ACCURACY_CHUNK_ROWS = MultiLayerNet.ACCURACY_CHUNK_ROWS;

@@ -1,6 +1,7 @@
 /**
  * The book's multilayer network in float32: {@link dev.descent.network.MultiLayerNet}, and
- * {@link dev.descent.network.MultiLayerNetExtend} with Batch Normalization and Dropout (§6.3–§6.4), with their
+ * {@link dev.descent.network.MultiLayerNetExtend} with Batch Normalization and Dropout (§6.3–§6.4), both a
+ * {@link dev.descent.network.TrainableNet} for one training loop, with their
  * {@link dev.descent.network.matrix.Matrix} type, {@link dev.descent.network.Activation} and
  * {@link dev.descent.network.WeightInit} choices, and {@link dev.descent.network.Kernels} telling which
  * kernel path is active. {@link dev.descent.network.ActivationDistribution} is the book's §6.2 experiment

@@ -95,19 +95,25 @@ final class TrainTestAccuracyChart {
     }
 
     private static void add(XYChart chart, String label, Color color, int[] at, double[] mean, float[] dashes) {
-        int points = Math.min(at.length, mean.length);
-        if (points == 0) {
+        line(chart, label, at, mean, color, dashes, LINE_WIDTH, DASHED_POINTS);
+    }
+
+    /**
+     * Adds one accuracy curve without markers: solid when {@code dashes} is null, else dashed and thinned to at
+     * most {@code dashedPoints} points (a dash pattern needs room between points to show).
+     */
+    static void line(XYChart chart, String name, int[] at, double[] values, Color color, float[] dashes,
+                     float width, int dashedPoints) {
+        if (Math.min(at.length, values.length) == 0) {
             return;
         }
-        double[][] xy = points(at, mean, dashes == null ? Integer.MAX_VALUE : DASHED_POINTS);
-        double[] x = xy[0];
-        double[] y = xy[1];
-        XYSeries series = chart.addSeries(label, x, y);
+        double[][] xy = points(at, values, dashes == null ? Integer.MAX_VALUE : dashedPoints);
+        XYSeries series = chart.addSeries(name, xy[0], xy[1]);
         series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(color);
         series.setLineStyle(dashes == null
-                ? new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dashes, 0f));
+                ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dashes, 0f));
     }
 }

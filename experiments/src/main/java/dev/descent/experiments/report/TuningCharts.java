@@ -22,7 +22,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.Styler.LegendPosition;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The charts of a tuning's trials:
@@ -122,19 +121,7 @@ final class TuningCharts {
     }
 
     private static void line(XYChart chart, String name, int[] at, double[] values, Color color, float[] dashes) {
-        if (Math.min(at.length, values.length) == 0) {
-            return;
-        }
-        double[][] xy = TrainTestAccuracyChart.points(at, values, dashes == null ? Integer.MAX_VALUE
-                : PANEL_DASHED_POINTS);
-        double[] x = xy[0];
-        double[] y = xy[1];
-        XYSeries series = chart.addSeries(name, x, y);
-        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(color);
-        series.setLineStyle(dashes == null ? new BasicStroke(1.5f)
-                : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dashes, 0f));
+        TrainTestAccuracyChart.line(chart, name, at, values, color, dashes, 1.5f, PANEL_DASHED_POINTS);
     }
 
     /** Null when no optimizer's trials differ in learning rate. */

@@ -1,9 +1,9 @@
 package dev.descent.experiments.train;
 
 import dev.descent.mnist.Dataset;
-import dev.descent.network.matrix.Matrix;
-import dev.descent.network.MultiLayerNet;
 import dev.descent.network.MultiLayerNetExtend;
+import dev.descent.network.TrainableNet;
+import dev.descent.network.matrix.Matrix;
 
 /**
  * A test set shared read-only by every run of an experiment, kept as the data set's packed bytes (2 MB for MNIST's
@@ -72,14 +72,10 @@ public final class EvaluationSet {
         return new Buffers(batch, labels);
     }
 
-    /** The fraction of the test set whose highest score is the label (the first one on ties). */
-    public double accuracy(MultiLayerNet net, Buffers buffers) {
-        return accuracy(TrainableNet.of(net), buffers);
-    }
-
     /**
-     * As {@link #accuracy(MultiLayerNet, Buffers)}, for any net of the training loop; {@link MultiLayerNetExtend}
-     * scores in evaluation mode, where each row's scores too depend on that row only.
+     * The fraction of the set whose highest score is the label (the first one on ties), for any net of the training
+     * loop; {@link MultiLayerNetExtend} scores in evaluation mode, where each row's scores too depend on that row
+     * only.
      */
     public double accuracy(TrainableNet net, Buffers buffers) {
         int total = count;

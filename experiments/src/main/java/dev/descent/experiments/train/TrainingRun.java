@@ -2,6 +2,7 @@ package dev.descent.experiments.train;
 
 import dev.descent.mnist.BatchSampler;
 import dev.descent.mnist.Dataset;
+import dev.descent.network.TrainableNet;
 import dev.descent.network.matrix.Matrix;
 import dev.descent.optimizers.EvaluationWeights;
 import dev.descent.optimizers.Optimizer;

@@ -3,6 +3,7 @@ package dev.descent.experiments.train;
 import dev.descent.network.Activation;
 import dev.descent.network.MultiLayerNet;
 import dev.descent.network.MultiLayerNetExtend;
+import dev.descent.network.TrainableNet;
 import dev.descent.network.WeightInit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,10 +139,10 @@ public record TrainingSetup(String dataset, List<Integer> hiddenSizes, Activatio
      */
     public TrainableNet newTrainableNet() {
         if (!extended()) {
-            return TrainableNet.of(newNet());
+            return newNet();
         }
-        return TrainableNet.of(new MultiLayerNetExtend(INPUT_SIZE, hiddenArray(), OUTPUT_SIZE, activation,
-                WeightInit.parse(weightInit), weightDecay, batchNorm, dropout, seed));
+        return new MultiLayerNetExtend(INPUT_SIZE, hiddenArray(), OUTPUT_SIZE, activation,
+                WeightInit.parse(weightInit), weightDecay, batchNorm, dropout, seed);
     }
 
     /**
