@@ -2,6 +2,7 @@ package dev.descent.network;
 
 import dev.descent.network.matrix.Matrix;
 import dev.descent.network.kernels.Gemm;
+import dev.descent.network.kernels.NonZeroIndex;
 import dev.descent.network.kernels.SparseMode;
 import dev.descent.network.layers.Affine;
 import dev.descent.network.layers.Layer;
@@ -18,7 +19,7 @@ import dev.descent.network.layers.SoftmaxWithLoss;
 final class LayerStack {
 
     final int rows;
-    private final Layer[] layers;
+    private final Layer[] layers;          // layers[0] is the first Affine
     private final SoftmaxWithLoss lastLayer;
     private Matrix inputChunk;   // (N, inputSize), for copying a chunk of a larger x; allocated on first use
     private int[] labelCopy;     // (N), for byte labels; allocated on first use
@@ -49,11 +50,13 @@ final class LayerStack {
     /**
      * Runs every layer but the softmax.
      *
-     * @param x x is (N, inputSize), already checked for shape
+     * @param x         x is (N, inputSize), already checked for shape
+     * @param xNonZeros the non-zeros of x for the first Affine ({@link Affine#forward(Matrix, NonZeroIndex)}), or
+     *                  null to let it index x itself
      * @return the scores (N, outputSize), owned by the last Affine
      */
-    Matrix forward(Matrix x) {
-        Matrix h = layers[0].forward(x);
+    Matrix forward(Matrix x, NonZeroIndex xNonZeros) {
+        Matrix h = ((Affine) layers[0]).forward(x, xNonZeros);
         InputChecks.requireFiniteInput(x, h);
         for (int i = 1; i < layers.length; i++) {
             h = layers[i].forward(h);
@@ -62,8 +65,8 @@ final class LayerStack {
     }
 
     /** Forward through all layers including the softmax; returns the mean cross-entropy. */
-    double forwardLoss(Matrix x, int[] labels) {
-        return lastLayer.forward(forward(x), labels);
+    double forwardLoss(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        return lastLayer.forward(forward(x, xNonZeros), labels);
     }
 
     /** Backpropagates from the loss of the last {@link #forwardLoss}, filling the shared gradient arrays. */
