@@ -19,7 +19,8 @@ import dev.descent.network.layers.SoftmaxWithLoss;
 final class LayerStack {
 
     final int rows;
-    private final Layer[] layers;          // layers[0] is the first Affine
+    private final Layer[] layers;
+    private final Affine first;            // layers[0], the one that sees x
     private final SoftmaxWithLoss lastLayer;
     private Matrix inputChunk;   // (N, inputSize), for copying a chunk of a larger x; allocated on first use
     private int[] labelCopy;     // (N), for byte labels; allocated on first use
@@ -44,6 +45,7 @@ final class LayerStack {
                 layers[2 * i + 1] = activation == Activation.RELU ? new Relu(rows, width) : new Sigmoid(rows, width);
             }
         }
+        this.first = (Affine) layers[0];
         this.lastLayer = new SoftmaxWithLoss(rows, weights[affineCount - 1].cols);
     }
 
@@ -56,7 +58,7 @@ final class LayerStack {
      * @return the scores (N, outputSize), owned by the last Affine
      */
     Matrix forward(Matrix x, NonZeroIndex xNonZeros) {
-        Matrix h = ((Affine) layers[0]).forward(x, xNonZeros);
+        Matrix h = first.forward(x, xNonZeros);
         InputChecks.requireFiniteInput(x, h);
         for (int i = 1; i < layers.length; i++) {
             h = layers[i].forward(h);
