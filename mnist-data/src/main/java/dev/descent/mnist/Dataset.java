@@ -11,6 +11,10 @@ import java.util.Objects;
  * runs of non-zero bytes (81 % of MNIST's pixels are 0), and a batch is only ever needed as floats for the moment it
  * is used. Gathering scales each pixel to [0, 1] as {@code pixel / 255f}, the book's {@code normalize=True}; the
  * packing changes no value. A dataset is immutable and safe to share between threads.
+ *
+ * <p>The runs also say where a batch is non-zero: the listing gathers (with {@code rowStart}, {@code column} and
+ * {@code value}) write x as the plain ones do and, in the same pass over the runs, list each row's non-zero floats,
+ * so that a consumer such as the first layer of a net need not scan x for them.
  */
 public final class Dataset {
 
