@@ -11,6 +11,10 @@ import java.util.Objects;
  * runs of non-zero bytes (81 % of MNIST's pixels are 0), and a batch is only ever needed as floats for the moment it
  * is used. Gathering scales each pixel to [0, 1] as {@code pixel / 255f}, the book's {@code normalize=True}; the
  * packing changes no value. A dataset is immutable and safe to share between threads.
+ *
+ * <p>The runs also say where a batch is non-zero: the listing gathers (with {@code rowStart}, {@code column} and
+ * {@code value}) write x as the plain ones do and, in the same pass over the runs, list each row's non-zero floats,
+ * so that a consumer such as the first layer of a net need not scan x for them.
  */
 public final class Dataset {
 
@@ -158,6 +162,73 @@ public final class Dataset {
         }
     }
 
+    /**
+     * As {@link #gather(int[], int, float[], int[])}, and in the same pass lists where each gathered row of x is
+     * non-zero, from the packed runs (x is never scanned): row r's entries are {@code [rowStart[r], rowStart[r + 1])},
+     * each a column (0 .. features − 1, ascending within the row) in {@code column} and the very float written into
+     * x in {@code value}. An entry is listed exactly when its float is {@code != 0f}, so the lists are those a scan of
+     * x would make (the network's {@code NonZeroIndex.build}).
+     *
+     * @param x        (count, features) at least
+     * @param labels   (count) at least, or null when the classes are not wanted
+     * @param rowStart (count + 1) at least
+     * @param column   (count * features) at least: room for every row being fully non-zero
+     * @param value    (count * features) at least
+     * @return the number of non-zero entries, {@code rowStart[count]}
+     */
+    public int gather(int[] indices, int count, float[] x, int[] labels, int[] rowStart, int[] column,
+                      float[] value) {
+        checkBuffers(count, x, labels);
+        checkLists(count, rowStart, column, value);
+        if (count > indices.length) {
+            throw new IllegalArgumentException(name + ": asked for " + count + " examples but only "
+                    + indices.length + " indices were given");
+        }
+        int p = 0;
+        for (int r = 0; r < count; r++) {
+            int i = indices[r];
+            if (i < 0 || i >= size()) {
+                throw new IndexOutOfBoundsException(name + ": index " + i + " at position " + r
+                        + " is outside 0.." + (size() - 1));
+            }
+            rowStart[r] = p;
+            p = images.decodeListing(i, SCALED, x, r * features, column, value, p);
+            if (labels != null) {
+                labels[r] = this.labels[i];
+            }
+        }
+        rowStart[count] = p;
+        return p;
+    }
+
+    /**
+     * As {@link #gatherRange(int, int, float[], int[])}, listing each row's non-zeros in the same pass as
+     * {@link #gather(int[], int, float[], int[], int[], int[], float[])} does.
+     *
+     * @param x        (count, features) at least
+     * @param labels   (count) at least, or null when the classes are not wanted
+     * @param rowStart (count + 1) at least
+     * @param column   (count * features) at least
+     * @param value    (count * features) at least
+     * @return the number of non-zero entries, {@code rowStart[count]}
+     */
+    public int gatherRange(int start, int count, float[] x, int[] labels, int[] rowStart, int[] column,
+                           float[] value) {
+        checkBuffers(count, x, labels);
+        checkLists(count, rowStart, column, value);
+        Objects.checkFromIndexSize(start, count, size());
+        int p = 0;
+        for (int r = 0; r < count; r++) {
+            rowStart[r] = p;
+            p = images.decodeListing(start + r, SCALED, x, r * features, column, value, p);
+            if (labels != null) {
+                labels[r] = this.labels[start + r];
+            }
+        }
+        rowStart[count] = p;
+        return p;
+    }
+
     /** The first {@code n} examples, as a copy named "NAME (first n)". */
     public Dataset head(int n) {
         Objects.checkFromIndexSize(0, n, size());
@@ -180,6 +251,24 @@ public final class Dataset {
 
     private void copyExample(int i, float[] x, int offset) {
         images.decode(i, SCALED, x, offset);
+    }
+
+    /** The listing writes a candidate entry per pixel of a run, so only a full row's room is always enough. */
+    private void checkLists(int count, int[] rowStart, int[] column, float[] value) {
+        if (rowStart == null || column == null || value == null) {
+            throw new IllegalArgumentException(name + ": rowStart, column and value must all be given to list the "
+                    + "non-zeros");
+        }
+        if (rowStart.length < (long) count + 1) {
+            throw new IllegalArgumentException(name + ": rowStart holds " + rowStart.length + " ints but " + count
+                    + " rows need " + (count + 1L) + " (one start per row and the end)");
+        }
+        long needed = (long) count * features;
+        if (column.length < needed || value.length < needed) {
+            throw new IllegalArgumentException(name + ": column holds " + column.length + " ints and value "
+                    + value.length + " floats but " + count + " examples of " + features + " need " + needed
+                    + " each. HINT: allocate count * features() entries, room for every row being non-zero");
+        }
     }
 
     private void checkBuffers(int count, float[] x, int[] labels) {

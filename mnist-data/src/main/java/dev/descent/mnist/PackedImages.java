@@ -105,6 +105,63 @@ final class PackedImages {
         }
     }
 
+    /**
+     * As {@link #decode(int, float[], float[], int)}, and in the same pass lists the image's non-zero floats: for
+     * each entry of {@code x[offset .. offset + features)} whose value is {@code != 0f} (NaN kept, ±0 skipped), in
+     * ascending column order, its column (0 .. features − 1) goes to {@code column[p]} and the very float written
+     * into x to {@code value[p]}, and p moves on. Returns the new end.
+     *
+     * <p>The runs are listed while they are written (the gaps between them are {@code scale[0]}, 0 in the normal
+     * case, and need no look). A non-zero {@code scale[0]} makes every pixel a candidate, so the row is then
+     * listed from x after decoding; the result is the same either way.
+     *
+     * @param column room for {@code features} entries from p (not checked here: the caller checks its capacity)
+     * @param value  same room as column
+     */
+    int decodeListing(int i, float[] scale, float[] x, int offset, int[] column, float[] value, int p) {
+        if (scale[0] != 0f) {   // NaN too: then every pixel is a candidate
+            decode(i, scale, x, offset);
+            return listRow(x, offset, features, column, value, p);
+        }
+        Objects.checkFromIndexSize(offset, features, x.length);
+        Arrays.fill(x, offset, offset + features, scale[0]);
+        byte[] block = blockOf[i];
+        int q = start[i];
+        int c = 0;   // column of the next pixel, within the image
+        while (true) {
+            int skip = block[q] & 0xFF;
+            int length = block[q + 1] & 0xFF;
+            q += 2;
+            if ((skip | length) == 0) {
+                break;
+            }
+            c += skip;
+            // Branch-free, as the network's NonZeroIndex lists a row: every pixel of the run is written, the cursor
+            // moves past the non-zero ones only (a run may hold up to two zero pixels in a row).
+            for (int k = 0; k < length; k++) {
+                float v = scale[block[q + k] & 0xFF];
+                x[offset + c + k] = v;
+                column[p] = c + k;
+                value[p] = v;
+                p += v != 0f ? 1 : 0;
+            }
+            c += length;
+            q += length;
+        }
+        return p;
+    }
+
+    /** Lists the entries {@code != 0f} of {@code x[offset .. offset + features)} at p; returns the new end. */
+    private static int listRow(float[] x, int offset, int features, int[] column, float[] value, int p) {
+        for (int c = 0; c < features; c++) {
+            float v = x[offset + c];
+            column[p] = c;
+            value[p] = v;
+            p += v != 0f ? 1 : 0;
+        }
+        return p;
+    }
+
     /** Writes image {@code i}'s pixels into {@code pixels[offset .. offset + features)} as unsigned bytes. */
     void decode(int i, byte[] pixels, int offset) {
         byte[] block = blockOf[i];

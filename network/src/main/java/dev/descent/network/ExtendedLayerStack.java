@@ -2,6 +2,7 @@ package dev.descent.network;
 
 import dev.descent.network.matrix.Matrix;
 import dev.descent.network.kernels.Gemm;
+import dev.descent.network.kernels.NonZeroIndex;
 import dev.descent.network.layers.Affine;
 import dev.descent.network.layers.BatchNorm;
 import dev.descent.network.layers.Dropout;
@@ -64,11 +65,13 @@ final class ExtendedLayerStack {
     /**
      * Runs every layer but the softmax.
      *
-     * @param x x is (N, inputSize), already checked for shape
+     * @param x         x is (N, inputSize), already checked for shape
+     * @param xNonZeros the non-zeros of x for the first Affine ({@link Affine#forward(Matrix, NonZeroIndex)}), or
+     *                  null
      * @return the scores (N, outputSize), owned by the last Affine
      */
-    Matrix forward(Matrix x, Mode mode) {
-        Matrix h = affines[0].forward(x);
+    Matrix forward(Matrix x, NonZeroIndex xNonZeros, Mode mode) {
+        Matrix h = affines[0].forward(x, xNonZeros);
         InputChecks.requireFiniteInput(x, h);
         for (int l = 0; l < activations.length; l++) {
             if (l > 0) {
@@ -86,8 +89,8 @@ final class ExtendedLayerStack {
     }
 
     /** Forward through all layers including the softmax; returns the mean cross-entropy. */
-    double forwardLoss(Matrix x, int[] labels, Mode mode) {
-        return lastLayer.forward(forward(x, mode), labels);
+    double forwardLoss(Matrix x, NonZeroIndex xNonZeros, int[] labels, Mode mode) {
+        return lastLayer.forward(forward(x, xNonZeros, mode), labels);
     }
 
     /** Backpropagates from the loss of the last training {@link #forwardLoss}, filling the shared gradients. */

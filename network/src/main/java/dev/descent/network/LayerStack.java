@@ -2,6 +2,7 @@ package dev.descent.network;
 
 import dev.descent.network.matrix.Matrix;
 import dev.descent.network.kernels.Gemm;
+import dev.descent.network.kernels.NonZeroIndex;
 import dev.descent.network.kernels.SparseMode;
 import dev.descent.network.layers.Affine;
 import dev.descent.network.layers.Layer;
@@ -19,6 +20,7 @@ final class LayerStack {
 
     final int rows;
     private final Layer[] layers;
+    private final Affine first;            // layers[0], the one that sees x
     private final SoftmaxWithLoss lastLayer;
     private Matrix inputChunk;   // (N, inputSize), for copying a chunk of a larger x; allocated on first use
     private int[] labelCopy;     // (N), for byte labels; allocated on first use
@@ -43,17 +45,20 @@ final class LayerStack {
                 layers[2 * i + 1] = activation == Activation.RELU ? new Relu(rows, width) : new Sigmoid(rows, width);
             }
         }
+        this.first = (Affine) layers[0];
         this.lastLayer = new SoftmaxWithLoss(rows, weights[affineCount - 1].cols);
     }
 
     /**
      * Runs every layer but the softmax.
      *
-     * @param x x is (N, inputSize), already checked for shape
+     * @param x         x is (N, inputSize), already checked for shape
+     * @param xNonZeros the non-zeros of x for the first Affine ({@link Affine#forward(Matrix, NonZeroIndex)}), or
+     *                  null to let it index x itself
      * @return the scores (N, outputSize), owned by the last Affine
      */
-    Matrix forward(Matrix x) {
-        Matrix h = layers[0].forward(x);
+    Matrix forward(Matrix x, NonZeroIndex xNonZeros) {
+        Matrix h = first.forward(x, xNonZeros);
         InputChecks.requireFiniteInput(x, h);
         for (int i = 1; i < layers.length; i++) {
             h = layers[i].forward(h);
@@ -62,8 +67,8 @@ final class LayerStack {
     }
 
     /** Forward through all layers including the softmax; returns the mean cross-entropy. */
-    double forwardLoss(Matrix x, int[] labels) {
-        return lastLayer.forward(forward(x), labels);
+    double forwardLoss(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        return lastLayer.forward(forward(x, xNonZeros), labels);
     }
 
     /** Backpropagates from the loss of the last {@link #forwardLoss}, filling the shared gradient arrays. */

@@ -2,6 +2,7 @@ package dev.descent.network;
 
 import dev.descent.network.matrix.Matrix;
 import dev.descent.network.kernels.Gemm;
+import dev.descent.network.kernels.NonZeroIndex;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -122,7 +123,7 @@ public final class MultiLayerNet implements TrainableNet {
     public Map<String, float[]> gradient(Matrix x, int[] labels) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
-        return backprop(x, labels);
+        return backprop(x, null, labels);
     }
 
     /**
@@ -134,7 +135,7 @@ public final class MultiLayerNet implements TrainableNet {
     public Map<String, float[]> gradient(Matrix x, byte[] labels) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
-        return backprop(x, stackFor(x.rows).labelsAsInts(labels));
+        return backprop(x, null, stackFor(x.rows).labelsAsInts(labels));
     }
 
     /**
@@ -146,7 +147,7 @@ public final class MultiLayerNet implements TrainableNet {
     public double loss(Matrix x, int[] labels) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
-        return stackFor(x.rows).forwardLoss(x, labels) + weightDecayLoss();
+        return stackFor(x.rows).forwardLoss(x, null, labels) + weightDecayLoss();
     }
 
     /**
@@ -159,7 +160,7 @@ public final class MultiLayerNet implements TrainableNet {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
         LayerStack stack = stackFor(x.rows);
-        return stack.forwardLoss(x, stack.labelsAsInts(labels)) + weightDecayLoss();
+        return stack.forwardLoss(x, null, stack.labelsAsInts(labels)) + weightDecayLoss();
     }
 
     /**
@@ -171,7 +172,7 @@ public final class MultiLayerNet implements TrainableNet {
      */
     public Matrix predict(Matrix x) {
         InputChecks.requireBatch(x, inputSize);
-        return stackFor(x.rows).forward(x);
+        return stackFor(x.rows).forward(x, null);
     }
 
     /**
@@ -184,7 +185,7 @@ public final class MultiLayerNet implements TrainableNet {
     public double accuracy(Matrix x, int[] labels) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
-        return accuracy(x, labels, null);
+        return accuracy(x, null, labels, null);
     }
 
     /**
@@ -196,7 +197,51 @@ public final class MultiLayerNet implements TrainableNet {
     public double accuracy(Matrix x, byte[] labels) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
-        return accuracy(x, null, labels);
+        return accuracy(x, null, null, labels);
+    }
+
+    /**
+     * As {@link #gradient(Matrix, int[])}, with the non-zeros of x already indexed: the first layer uses
+     * {@code xNonZeros} instead of scanning x (see {@link TrainableNet#gradient(Matrix, NonZeroIndex, int[])}).
+     * Same result, bit for bit.
+     *
+     * @param x         x is (N, inputSize)
+     * @param xNonZeros the entries of x that are {@code != 0}, (N, inputSize); the caller guarantees it describes
+     *                  x's current contents; null to index x here
+     * @param labels    labels is (N), class indices in [0, outputSize)
+     */
+    @Override
+    public Map<String, float[]> gradient(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        InputChecks.requireBatch(x, inputSize);
+        InputChecks.requireLabels(labels, x.rows, outputSize);
+        return backprop(x, xNonZeros, labels);
+    }
+
+    /** As {@link #loss(Matrix, int[])}, with the non-zeros of x already indexed (as in {@link #gradient}). */
+    @Override
+    public double loss(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        InputChecks.requireBatch(x, inputSize);
+        InputChecks.requireLabels(labels, x.rows, outputSize);
+        return stackFor(x.rows).forwardLoss(x, xNonZeros, labels) + weightDecayLoss();
+    }
+
+    /** As {@link #predict(Matrix)}, with the non-zeros of x already indexed (as in {@link #gradient}). */
+    @Override
+    public Matrix predict(Matrix x, NonZeroIndex xNonZeros) {
+        InputChecks.requireBatch(x, inputSize);
+        return stackFor(x.rows).forward(x, xNonZeros);
+    }
+
+    /**
+     * As {@link #accuracy(Matrix, int[])}, with the non-zeros of x already indexed (as in {@link #gradient}); the
+     * index is used when x fits in one chunk of {@value #ACCURACY_CHUNK_ROWS} rows, larger x are indexed chunk by
+     * chunk as without it.
+     */
+    @Override
+    public double accuracy(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        InputChecks.requireBatch(x, inputSize);
+        InputChecks.requireLabels(labels, x.rows, outputSize);
+        return accuracy(x, xNonZeros, labels, null);
     }
 
     public int inputSize() {
@@ -241,9 +286,9 @@ public final class MultiLayerNet implements TrainableNet {
                 + ", lambda=" + weightDecayLambda + ", seed=" + seed + ")";
     }
 
-    private Map<String, float[]> backprop(Matrix x, int[] labels) {
+    private Map<String, float[]> backprop(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
         LayerStack stack = stackFor(x.rows);
-        stack.forwardLoss(x, labels);
+        stack.forwardLoss(x, xNonZeros, labels);
         stack.backward();
         if (weightDecayLambda != 0) {
             float lambda = (float) weightDecayLambda;
@@ -258,8 +303,11 @@ public final class MultiLayerNet implements TrainableNet {
         return grads;
     }
 
-    /** Exactly one of intLabels and byteLabels is non-null; x and the labels are already checked. */
-    private double accuracy(Matrix x, int[] intLabels, byte[] byteLabels) {
+    /**
+     * Exactly one of intLabels and byteLabels is non-null; x and the labels are already checked. The index of x,
+     * if any, is used when x is scored in one chunk.
+     */
+    private double accuracy(Matrix x, NonZeroIndex xNonZeros, int[] intLabels, byte[] byteLabels) {
         int correct = 0;
         for (int start = 0; start < x.rows; start += ACCURACY_CHUNK_ROWS) {
             int rows = Math.min(ACCURACY_CHUNK_ROWS, x.rows - start);
@@ -269,7 +317,7 @@ public final class MultiLayerNet implements TrainableNet {
                 chunk = stack.inputChunk(inputSize);
                 System.arraycopy(x.data, start * inputSize, chunk.data, 0, rows * inputSize);
             }
-            Matrix scores = stack.forward(chunk);   // scores is (rows, outputSize)
+            Matrix scores = stack.forward(chunk, chunk == x ? xNonZeros : null);   // scores is (rows, outputSize)
             for (int i = 0; i < rows; i++) {
                 int label = intLabels != null ? intLabels[start + i] : byteLabels[start + i] & 0xFF;
                 if (argmax(scores.data, i * outputSize, outputSize) == label) {

@@ -2,6 +2,7 @@ package dev.descent.network;
 
 import dev.descent.network.matrix.Matrix;
 import dev.descent.network.kernels.Gemm;
+import dev.descent.network.kernels.NonZeroIndex;
 import dev.descent.network.layers.BatchNorm;
 import dev.descent.network.layers.Dropout;
 import dev.descent.network.layers.Mode;
@@ -171,7 +172,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
     public Map<String, float[]> gradient(Matrix x, int[] labels) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
-        return backprop(x, labels);
+        return backprop(x, null, labels);
     }
 
     /**
@@ -183,7 +184,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
     public Map<String, float[]> gradient(Matrix x, byte[] labels) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
-        return backprop(x, stackFor(x.rows).labelsAsInts(labels));
+        return backprop(x, null, stackFor(x.rows).labelsAsInts(labels));
     }
 
     /**
@@ -205,10 +206,18 @@ public final class MultiLayerNetExtend implements TrainableNet {
      * @param labels labels is (N)
      */
     public double loss(Matrix x, int[] labels, Mode mode) {
+        return loss(x, null, labels, mode);
+    }
+
+    /**
+     * As {@link #loss(Matrix, int[], Mode)}, with the non-zeros of x already indexed (as in
+     * {@link #gradient(Matrix, NonZeroIndex, int[])}).
+     */
+    public double loss(Matrix x, NonZeroIndex xNonZeros, int[] labels, Mode mode) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
         ExtendedLayerStack stack = stackFor(x.rows);
-        double loss = stack.forwardLoss(x, labels, requireMode(mode));
+        double loss = stack.forwardLoss(x, xNonZeros, labels, requireMode(mode));
         if (mode == Mode.TRAIN) {
             lastTrainingStack = stack;
         }
@@ -235,7 +244,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
         ExtendedLayerStack stack = stackFor(x.rows);
-        double loss = stack.forwardLoss(x, stack.labelsAsInts(labels), requireMode(mode));
+        double loss = stack.forwardLoss(x, null, stack.labelsAsInts(labels), requireMode(mode));
         if (mode == Mode.TRAIN) {
             lastTrainingStack = stack;
         }
@@ -250,7 +259,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
      */
     public Matrix predict(Matrix x) {
         InputChecks.requireBatch(x, inputSize);
-        return stackFor(x.rows).forward(x, Mode.EVALUATION);
+        return stackFor(x.rows).forward(x, null, Mode.EVALUATION);
     }
 
     /**
@@ -263,7 +272,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
     public double accuracy(Matrix x, int[] labels) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
-        return accuracy(x, labels, null);
+        return accuracy(x, null, labels, null);
     }
 
     /**
@@ -275,7 +284,48 @@ public final class MultiLayerNetExtend implements TrainableNet {
     public double accuracy(Matrix x, byte[] labels) {
         InputChecks.requireBatch(x, inputSize);
         InputChecks.requireLabels(labels, x.rows, outputSize);
-        return accuracy(x, null, labels);
+        return accuracy(x, null, null, labels);
+    }
+
+    /**
+     * As {@link #gradient(Matrix, int[])}, with the non-zeros of x already indexed: the first layer may use
+     * {@code xNonZeros} instead of scanning x (see {@link TrainableNet#gradient(Matrix, NonZeroIndex, int[])}).
+     * Same result, bit for bit.
+     *
+     * @param x         x is (N, inputSize)
+     * @param xNonZeros the entries of x that are {@code != 0}, (N, inputSize); the caller guarantees it describes
+     *                  x's current contents; null to index x here
+     * @param labels    labels is (N), class indices in [0, outputSize)
+     */
+    @Override
+    public Map<String, float[]> gradient(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        InputChecks.requireBatch(x, inputSize);
+        InputChecks.requireLabels(labels, x.rows, outputSize);
+        return backprop(x, xNonZeros, labels);
+    }
+
+    /** As {@link #loss(Matrix, int[])}, in {@link Mode#EVALUATION}, with the non-zeros of x already indexed. */
+    @Override
+    public double loss(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        return loss(x, xNonZeros, labels, Mode.EVALUATION);
+    }
+
+    /** As {@link #predict(Matrix)}, with the non-zeros of x already indexed. */
+    @Override
+    public Matrix predict(Matrix x, NonZeroIndex xNonZeros) {
+        InputChecks.requireBatch(x, inputSize);
+        return stackFor(x.rows).forward(x, xNonZeros, Mode.EVALUATION);
+    }
+
+    /**
+     * As {@link #accuracy(Matrix, int[])}, with the non-zeros of x already indexed; the index is used when x fits
+     * in one chunk of {@value #ACCURACY_CHUNK_ROWS} rows.
+     */
+    @Override
+    public double accuracy(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        InputChecks.requireBatch(x, inputSize);
+        InputChecks.requireLabels(labels, x.rows, outputSize);
+        return accuracy(x, xNonZeros, labels, null);
     }
 
     /** A copy of BatchNorm's running mean of hidden layer {@code layer} (1-based, as in gamma1). */
@@ -355,9 +405,9 @@ public final class MultiLayerNetExtend implements TrainableNet {
         return lastTrainingStack.dropoutKept(layer - 1, index);
     }
 
-    private Map<String, float[]> backprop(Matrix x, int[] labels) {
+    private Map<String, float[]> backprop(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
         ExtendedLayerStack stack = stackFor(x.rows);
-        stack.forwardLoss(x, labels, Mode.TRAIN);
+        stack.forwardLoss(x, xNonZeros, labels, Mode.TRAIN);
         stack.backward();
         lastTrainingStack = stack;
         if (weightDecayLambda != 0) {
@@ -373,8 +423,11 @@ public final class MultiLayerNetExtend implements TrainableNet {
         return grads;
     }
 
-    /** Exactly one of intLabels and byteLabels is non-null; x and the labels are already checked. */
-    private double accuracy(Matrix x, int[] intLabels, byte[] byteLabels) {
+    /**
+     * Exactly one of intLabels and byteLabels is non-null; x and the labels are already checked. The index of x,
+     * if any, is used when x is scored in one chunk.
+     */
+    private double accuracy(Matrix x, NonZeroIndex xNonZeros, int[] intLabels, byte[] byteLabels) {
         int correct = 0;
         for (int start = 0; start < x.rows; start += ACCURACY_CHUNK_ROWS) {
             int rows = Math.min(ACCURACY_CHUNK_ROWS, x.rows - start);
@@ -384,7 +437,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
                 chunk = stack.inputChunk(inputSize);
                 System.arraycopy(x.data, start * inputSize, chunk.data, 0, rows * inputSize);
             }
-            Matrix scores = stack.forward(chunk, Mode.EVALUATION);   // scores is (rows, outputSize)
+            Matrix scores = stack.forward(chunk, chunk == x ? xNonZeros : null, Mode.EVALUATION); // (rows, outputSize)
             for (int i = 0; i < rows; i++) {
                 int label = intLabels != null ? intLabels[start + i] : byteLabels[start + i] & 0xFF;
                 if (argmax(scores.data, i * outputSize, outputSize) == label) {

@@ -1,5 +1,6 @@
 package dev.descent.network;
 
+import dev.descent.network.kernels.NonZeroIndex;
 import dev.descent.network.matrix.Matrix;
 import java.util.Map;
 
@@ -11,6 +12,11 @@ import java.util.Map;
  * <p>The contract: {@link #gradient} is the training-mode pass (for the extended net: batch statistics, fresh
  * dropout masks); {@link #loss}, {@link #accuracy} and {@link #predict} are the evaluation-mode passes the book's
  * {@code loss(x, t)} and {@code accuracy(x, t)} are by default, which change nothing in the net.
+ *
+ * <p>Each pass also takes the non-zeros of x when the caller already has them ({@link NonZeroIndex#adopt}: a data
+ * loader lists them while it decodes the images), so that the first layer need not scan x for them. The caller
+ * guarantees that the index describes x's current contents; the results are bit for bit those without it. The
+ * default methods ignore the index, which is always correct; both nets of this module use it.
  */
 public interface TrainableNet {
 
@@ -49,4 +55,30 @@ public interface TrainableNet {
      * @return scores (N, outputSize)
      */
     Matrix predict(Matrix x);
+
+    /**
+     * As {@link #gradient(Matrix, int[])}, with x's non-zeros already indexed.
+     *
+     * @param x         x is (N, inputSize)
+     * @param xNonZeros the entries of x that are {@code != 0}, (N, inputSize), or null
+     * @param labels    labels is (N)
+     */
+    default Map<String, float[]> gradient(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        return gradient(x, labels);
+    }
+
+    /** As {@link #loss(Matrix, int[])}, with x's non-zeros already indexed (or null). */
+    default double loss(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        return loss(x, labels);
+    }
+
+    /** As {@link #accuracy(Matrix, int[])}, with x's non-zeros already indexed (or null). */
+    default double accuracy(Matrix x, NonZeroIndex xNonZeros, int[] labels) {
+        return accuracy(x, labels);
+    }
+
+    /** As {@link #predict(Matrix)}, with x's non-zeros already indexed (or null). */
+    default Matrix predict(Matrix x, NonZeroIndex xNonZeros) {
+        return predict(x);
+    }
 }

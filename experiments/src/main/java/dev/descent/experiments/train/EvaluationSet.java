@@ -3,6 +3,7 @@ package dev.descent.experiments.train;
 import dev.descent.mnist.Dataset;
 import dev.descent.network.MultiLayerNetExtend;
 import dev.descent.network.TrainableNet;
+import dev.descent.network.kernels.NonZeroIndex;
 import dev.descent.network.matrix.Matrix;
 
 /**
@@ -12,6 +13,9 @@ import dev.descent.network.matrix.Matrix;
  * run lends its own batch buffers ({@link #newBuffers(Matrix, int[])}): the chunks are then as large as its
  * batches, and the net scores them with the layer buffers it trains with, so an evaluation costs a run no memory
  * beyond those of one last, shorter chunk.
+ *
+ * <p>Each chunk's non-zeros are listed while it is gathered ({@link GatheredNonZeros}) and handed to the net, so
+ * its first layer does not scan the chunk for them.
  *
  * <p>Every row's scores depend only on that row (each output is one fma chain over its own inputs), so the
  * chunk size never changes a prediction, and the accuracy is the same number as one pass over all rows.
@@ -54,7 +58,8 @@ public final class EvaluationSet {
     /** A run's own buffers for {@link #accuracy}; allocated once per run, reused by every evaluation. */
     public Buffers newBuffers() {
         int rows = Math.min(CHUNK_ROWS, count);
-        return new Buffers(new Matrix(rows, data.features()), new int[rows]);
+        return new Buffers(new Matrix(rows, data.features()), new int[rows], new GatheredNonZeros(rows,
+                data.features()));
     }
 
     /**
@@ -65,11 +70,17 @@ public final class EvaluationSet {
      * @param labels (B)
      */
     public Buffers newBuffers(Matrix batch, int[] labels) {
-        if (batch.cols != data.features() || labels.length != batch.rows) {
+        return newBuffers(batch, labels, new GatheredNonZeros(batch.rows, batch.cols));
+    }
+
+    /** As {@link #newBuffers(Matrix, int[])}, lending the run's non-zero lists as well (they too are overwritten). */
+    Buffers newBuffers(Matrix batch, int[] labels, GatheredNonZeros nonZeros) {
+        if (batch.cols != data.features() || labels.length != batch.rows || nonZeros.rows() < batch.rows) {
             throw new IllegalArgumentException("evaluation buffers " + batch.shape() + " with " + labels.length
-                    + " labels do not fit images of " + data.features() + " pixels");
+                    + " labels and non-zero lists for " + nonZeros.rows() + " rows do not fit images of "
+                    + data.features() + " pixels");
         }
-        return new Buffers(batch, labels);
+        return new Buffers(batch, labels, nonZeros);
     }
 
     /**
@@ -83,10 +94,10 @@ public final class EvaluationSet {
         for (int start = 0; start < total; start += buffers.chunk.rows) {
             int rows = Math.min(buffers.chunk.rows, total - start);
             Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
-            data.gatherRange(from + start, rows, x.data, buffers.labels);
+            NonZeroIndex xNonZeros = buffers.nonZeros.gatherRange(data, from + start, rows, x.data, buffers.labels);
             int[] labels = rows == buffers.labels.length ? buffers.labels : buffers.lastLabels(rows);
             // accuracy() is correct / rows in double; with rows ≤ CHUNK_ROWS the product recovers the count exactly.
-            correct += (int) Math.round(net.accuracy(x, labels) * rows);
+            correct += (int) Math.round(net.accuracy(x, xNonZeros, labels) * rows);
         }
         return (double) correct / total;
     }
@@ -105,8 +116,8 @@ public final class EvaluationSet {
         for (int start = 0; start < total; start += buffers.chunk.rows) {
             int rows = Math.min(buffers.chunk.rows, total - start);
             Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
-            data.gatherRange(from + start, rows, x.data, buffers.labels);
-            Matrix scores = net.predict(x); // (rows, classes)
+            NonZeroIndex xNonZeros = buffers.nonZeros.gatherRange(data, from + start, rows, x.data, buffers.labels);
+            Matrix scores = net.predict(x, xNonZeros); // (rows, classes)
             int classes = scores.cols;
             for (int r = 0; r < rows; r++) {
                 int row = r * classes;
@@ -139,16 +150,18 @@ public final class EvaluationSet {
     public record Scores(double accuracy, double loss) {
     }
 
-    /** One run's evaluation buffers: a chunk of images as floats and their labels. */
+    /** One run's evaluation buffers: a chunk of images as floats, their labels and where they are non-zero. */
     public static final class Buffers {
         private final Matrix chunk;   // (rows, features): CHUNK_ROWS, or a run's batch size
         private final int[] labels;   // (rows)
+        private final GatheredNonZeros nonZeros;  // lists for up to rows rows
         private Matrix last;          // (rows of the last, shorter chunk, features), made on first use
         private int[] lastLabels;
 
-        private Buffers(Matrix chunk, int[] labels) {
+        private Buffers(Matrix chunk, int[] labels, GatheredNonZeros nonZeros) {
             this.chunk = chunk;
             this.labels = labels;
+            this.nonZeros = nonZeros;
         }
 
         private Matrix lastChunk(int rows) {

@@ -3,6 +3,7 @@ package dev.descent.experiments.train;
 import dev.descent.mnist.BatchSampler;
 import dev.descent.mnist.Dataset;
 import dev.descent.network.TrainableNet;
+import dev.descent.network.kernels.NonZeroIndex;
 import dev.descent.network.matrix.Matrix;
 import dev.descent.optimizers.EvaluationWeights;
 import dev.descent.optimizers.Optimizer;
@@ -45,6 +46,7 @@ public final class TrainingRun implements Callable<RunResult> {
     private float[] pixels;
     private Matrix x; // (B, 784)
     private int[] labels;
+    private GatheredNonZeros batchNonZeros; // where x is non-zero, listed while gathering, for the first layer
     private double[] losses;
     private int[] evalIterations;
     private double[] accuracies;
@@ -166,6 +168,7 @@ public final class TrainingRun implements Callable<RunResult> {
         pixels = new float[batchSize * train.features()];
         x = new Matrix(batchSize, train.features(), pixels);
         labels = new int[batchSize];
+        batchNonZeros = new GatheredNonZeros(batchSize, train.features());
         losses = new double[setup.iterations()];
         evalIterations = new int[setup.evaluationCount()];
         accuracies = new double[evalIterations.length];
@@ -179,22 +182,23 @@ public final class TrainingRun implements Callable<RunResult> {
         // Evaluations score the test set (and the train and validation sets when measured) in chunks of a batch,
         // through this run's batch buffers and the net's training-size layers, after the iteration's loss pass: no
         // second set of buffers per run.
-        evaluationBuffers = test.newBuffers(x, labels);
+        evaluationBuffers = test.newBuffers(x, labels, batchNonZeros);
     }
 
     /** Loop iteration {@code i}; false when its loss is not finite. */
     private boolean step(int i) {
         long stepStarted = System.nanoTime();
         sampler.next(indices);
-        train.gather(indices, setup.batchSize(), pixels, labels);
-        Map<String, float[]> grads = net.gradient(x, labels);
+        // The batch's non-zeros are listed while it is decoded; the gradient and the loss pass (same batch) use them.
+        NonZeroIndex xNonZeros = batchNonZeros.gather(train, indices, setup.batchSize(), pixels, labels);
+        Map<String, float[]> grads = net.gradient(x, xNonZeros, labels);
         optimizer.update(params, grads);
         // Schedule-free AdamW is measured at its average x, not at the point y where it takes gradients.
         EvaluationWeights averaged = optimizer instanceof EvaluationWeights weights ? weights : null;
         if (averaged != null) {
             averaged.useEvaluationWeights(params);
         }
-        double loss = net.loss(x, labels);
+        double loss = net.loss(x, xNonZeros, labels);
         trainNanos += System.nanoTime() - stepStarted;
 
         if (!Double.isFinite(loss)) {
@@ -238,6 +242,7 @@ public final class TrainingRun implements Callable<RunResult> {
         sampler = null;
         pixels = null;
         x = null;
+        batchNonZeros = null;
         losses = null;
         evaluationBuffers = null;
         trainedOn = null;

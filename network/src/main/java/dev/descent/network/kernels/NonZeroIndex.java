@@ -14,6 +14,9 @@ import java.util.Arrays;
  * {@link #build} fills the row lists, {@link #buildColumns} turns them into column lists by a counting sort
  * that keeps rows in ascending order. Buffers grow to the largest batch seen and are then reused; an
  * instance belongs to one layer and one thread.
+ *
+ * <p>A caller that already knows where x's non-zeros are (a data loader that decodes images from runs of non-zero
+ * pixels lists them while it writes x) hands its row lists over with {@link #adopt} instead: no scan of x.
  */
 public final class NonZeroIndex {
 
@@ -21,6 +24,7 @@ public final class NonZeroIndex {
     private int cols;
     private int nonZeros;
     private boolean columnsBuilt;
+    private boolean adopted;    // the row lists are the caller's arrays (adopt), not this index's own
 
     int[] rowStart = new int[1];         // (rows + 1): row r's entries are [rowStart[r], rowStart[r + 1])
     int[] rowColumn = new int[0];        // (capacity): column of each non-zero, ascending within a row
@@ -49,6 +53,12 @@ public final class NonZeroIndex {
             throw new IllegalArgumentException("rows [" + firstRow + ", " + (firstRow + rows) + ") of a matrix with "
                     + cols + " columns do not fit in " + x.length + " floats");
         }
+        if (adopted) {   // never write into the caller's arrays
+            rowStart = new int[1];
+            rowColumn = new int[0];
+            rowValue = new float[0];
+            adopted = false;
+        }
         this.rows = rows;
         this.cols = cols;
         this.columnsBuilt = false;
@@ -71,6 +81,55 @@ public final class NonZeroIndex {
     }
 
     /**
+     * Takes row lists made elsewhere for an x of (rows, cols), without copying or scanning: row r's entries are
+     * {@code [rowStart[r], rowStart[r + 1])}, each a column (ascending within the row, in [0, cols)) and its value,
+     * listing exactly the entries of x that are {@code != 0} — what {@link #build} would list. The arrays are used
+     * as they are until the next {@code adopt} or {@link #build}: the caller must not change them meanwhile, and
+     * {@link #build} never writes into them (it switches back to this index's own buffers).
+     *
+     * <p>Only what is cheap is checked (the lengths, and that the rows' starts bracket a count that fits); the
+     * lists' contents are the caller's guarantee.
+     *
+     * @param rowStart (≥ rows + 1), rowStart[0] == 0
+     * @param column   (≥ rowStart[rows])
+     * @param value    (≥ rowStart[rows])
+     * @return the number of non-zero entries, {@code rowStart[rows]}
+     * @throws IllegalArgumentException if a shape or a length does not fit
+     */
+    public int adopt(int rows, int cols, int[] rowStart, int[] column, float[] value) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("a non-zero index needs rows, cols >= 0, found (" + rows + ", "
+                    + cols + ")");
+        }
+        if (rowStart == null || column == null || value == null) {
+            throw new IllegalArgumentException("rowStart, column and value must all be given");
+        }
+        if (rowStart.length < rows + 1L) {
+            throw new IllegalArgumentException("rowStart holds " + rowStart.length + " ints, " + rows
+                    + " rows need " + (rows + 1L) + " (a start per row and the end)");
+        }
+        int nonZeros = rowStart[rows];
+        if (rowStart[0] != 0 || nonZeros < 0 || nonZeros > (long) rows * cols) {
+            throw new IllegalArgumentException("row lists from " + rowStart[0] + " to " + nonZeros + " do not "
+                    + "describe a (" + rows + ", " + cols + ") matrix: they must start at 0 and hold at most "
+                    + (long) rows * cols + " entries");
+        }
+        if (column.length < nonZeros || value.length < nonZeros) {
+            throw new IllegalArgumentException("column holds " + column.length + " ints and value " + value.length
+                    + " floats, the row lists end at " + nonZeros);
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.nonZeros = nonZeros;
+        this.rowStart = rowStart;
+        this.rowColumn = column;
+        this.rowValue = value;
+        this.columnsBuilt = false;
+        this.adopted = true;
+        return nonZeros;
+    }
+
+    /**
      * Appends the non-zeros among {@code x[base + from .. base + to)} at {@code p}: their columns (counted from
      * base) to {@code column}, their values to {@code value}; returns the new end. Both arrays need room for
      * {@code to - from} more entries.
@@ -87,7 +146,10 @@ public final class NonZeroIndex {
         return p;
     }
 
-    /** Fills the column lists from the row lists of the last {@link #build}; does nothing if already done. */
+    /**
+     * Fills the column lists from the row lists of the last {@link #build} or {@link #adopt}; does nothing if
+     * already done.
+     */
     public void buildColumns() {
         if (columnsBuilt) {
             return;
@@ -120,7 +182,7 @@ public final class NonZeroIndex {
         columnsBuilt = true;
     }
 
-    /** Rows indexed by the last {@link #build}. */
+    /** Rows indexed by the last {@link #build} or {@link #adopt}. */
     public int rows() {
         return rows;
     }
@@ -130,7 +192,7 @@ public final class NonZeroIndex {
         return cols;
     }
 
-    /** Non-zero entries found by the last {@link #build}. */
+    /** Non-zero entries found by the last {@link #build} (or adopted). */
     public int nonZeros() {
         return nonZeros;
     }

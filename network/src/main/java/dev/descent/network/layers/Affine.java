@@ -22,6 +22,10 @@ import java.util.Arrays;
  * the zero terms, so the same bits as the dense GEMM. The dense path is taken whenever W (forward) or dout
  * (backward) holds a NaN or an infinity, because 0·∞ is NaN in the dense product and skipping it would not
  * be exact.
+ *
+ * <p>A caller that already has the index of x (the data loader lists the non-zeros while it decodes the images)
+ * passes it to {@link #forward(Matrix, NonZeroIndex)}: then x is neither scanned, nor compared with the last
+ * input, nor copied, and the sparse or dense choice is made exactly as for an index built here.
  */
 public final class Affine implements Layer {
 
@@ -35,7 +39,8 @@ public final class Affine implements Layer {
     private Matrix dx;                  // dx is (N, in); allocated by the first backward that needs it
     private Matrix x;                   // x is (N, in), the last forward input
     private final SparseMode sparseMode;
-    private final NonZeroIndex inputIndex;  // non-zeros of x, (N, in); null when sparseMode is OFF
+    private final NonZeroIndex inputIndex;  // non-zeros of x, (N, in), built here; null when sparseMode is OFF
+    private NonZeroIndex usedIndex;         // the index the last forward used: inputIndex or the caller's
     private boolean lastForwardSparse;
     // x as it was indexed, copied by backward: the book's loop runs the loss pass on the very batch it has
     // just trained on, and comparing x with this copy is much cheaper than indexing x again.
@@ -81,23 +86,47 @@ public final class Affine implements Layer {
     /** x is (N, in); returns out (N, out). */
     @Override
     public Matrix forward(Matrix x) {
+        return forward(x, null);
+    }
+
+    /**
+     * As {@link #forward(Matrix)}, with the non-zeros of x already indexed by the caller, who guarantees that
+     * {@code xNonZeros} describes x's current contents (the entries {@code != 0}, as {@link NonZeroIndex#build}
+     * lists them) until the matching {@link #backward}; a wrong index gives wrong results, not an error. The index
+     * is used, not copied. A layer built with {@link SparseMode#OFF} ignores it and runs the dense GEMM.
+     *
+     * @param x         x is (N, in)
+     * @param xNonZeros the non-zeros of x, (N, in); null to index x here (the same as {@link #forward(Matrix)})
+     * @throws IllegalArgumentException if x's or the index's shape is not (N, in)
+     */
+    public Matrix forward(Matrix x, NonZeroIndex xNonZeros) {
         if (x.rows != out.rows || x.cols != weights.rows) {
             throw new IllegalArgumentException("Affine expects x of shape (" + out.rows + ", " + weights.rows
                     + "), got " + x.shape());
         }
+        if (xNonZeros != null && (xNonZeros.rows() != x.rows || xNonZeros.cols() != x.cols)) {
+            throw new IllegalArgumentException("the non-zero index given for x is for (" + xNonZeros.rows() + ", "
+                    + xNonZeros.cols() + "), x is " + x.shape());
+        }
         this.x = x;
         lastForwardSparse = false;
+        usedIndex = null;
         if (inputIndex != null) {
-            int size = x.rows * x.cols;
-            if (!(indexedInputValid && Arrays.equals(x.data, 0, size, indexedInput, 0, size))) {
-                gemm.index(inputIndex, x.data, 0, x.rows, x.cols);
-                indexedInputValid = false;
+            if (xNonZeros != null) {
+                usedIndex = xNonZeros;
+            } else {
+                int size = x.rows * x.cols;
+                if (!(indexedInputValid && Arrays.equals(x.data, 0, size, indexedInput, 0, size))) {
+                    gemm.index(inputIndex, x.data, 0, x.rows, x.cols);
+                    indexedInputValid = false;
+                }
+                usedIndex = inputIndex;
             }
-            lastForwardSparse = sparseMode.sparseFor(inputIndex.density())
+            lastForwardSparse = sparseMode.sparseFor(usedIndex.density())
                     && gemm.allFinite(weights.data, weights.data.length);
         }
         if (lastForwardSparse) {
-            gemm.sparseAb(inputIndex, weights.data, out.data, weights.cols);
+            gemm.sparseAb(usedIndex, weights.data, out.data, weights.cols);
         } else {
             gemm.ab(x.data, weights.data, out.data, x.rows, weights.cols, weights.rows, false);
         }
@@ -115,7 +144,8 @@ public final class Affine implements Layer {
             throw new IllegalArgumentException("Affine expects dout of shape " + out.shape() + ", got " + dout.shape());
         }
         int n = x.rows;
-        if (inputIndex != null && !indexedInputValid) {
+        // Only an index built here is kept for the next forward; the caller's index needs no copy of x.
+        if (usedIndex == inputIndex && inputIndex != null && !indexedInputValid) {
             int size = x.rows * x.cols;
             if (indexedInput == null) {
                 indexedInput = new float[size];
@@ -124,7 +154,7 @@ public final class Affine implements Layer {
             indexedInputValid = true;
         }
         if (lastForwardSparse && gemm.allFinite(dout.data, n * weights.cols)) {
-            gemm.sparseAtb(inputIndex, dout.data, weightGrad.data, weights.cols);
+            gemm.sparseAtb(usedIndex, dout.data, weightGrad.data, weights.cols);
         } else {
             gemm.atb(x.data, dout.data, weightGrad.data, weights.rows, weights.cols, n, false);
         }
