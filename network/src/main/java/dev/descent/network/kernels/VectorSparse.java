@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * back to n − L so that it ends at the row's end: the overlapping columns are computed twice by the same
  * fma chain, so both stores write the same bits, and no load or store runs past a row of b or c and no
  * masked tail is needed (masked loads and stores were the cost on JDK 17). Up to eight vectors of a row stay in
- * registers while the row's list of non-zeros is walked; a row narrower than L takes the scalar loop.
+ * registers while the row's list of non-zeros is walked (seven vectors of two rows at once: the book's n = 100 in
+ * 16 lanes); a row narrower than L takes the scalar loop.
  */
 final class VectorSparse implements SparseKernel {
 
@@ -31,20 +32,24 @@ final class VectorSparse implements SparseKernel {
         }
         int vectors = (n + L - 1) / L;
         int last = n - L;
+        if (vectors == 7) {   // n = 100 with 16 lanes (the book's net): two rows at a time, an odd last one alone
+            int r = 0;
+            for (; r + 2 <= lists; r += 2) {
+                pairOfSeven(index, value, start[r], start[r + 1], start[r + 2], b, n, c, r * n, last);
+            }
+            if (r < lists) {
+                seven(index, value, start[r], start[r + 1], b, n, c, r * n, 0, L, 2 * L, 3 * L, 4 * L, 5 * L, last);
+            }
+            return;
+        }
         for (int r = 0; r < lists; r++) {
             int from = start[r];
             int to = start[r + 1];
             int cOff = r * n;
             int v = 0;
-            // Exactly seven vectors (a row of 100 in 16 lanes, the book's net) take one pass of seven.
-            // Otherwise eight vectors per pass when five or more are left (the last offset repeated to fill the block):
+            // Eight vectors per pass when five or more are left (the last offset repeated to fill the block):
             // eight independent fma chains keep the FMA units busy where four would wait on fma latency.
             // Three or four left take a block of four, one or two one-vector passes.
-            if (vectors - v == 7) {   // n = 100 with 16 lanes: seven vectors, none repeated
-                seven(index, value, from, to, b, n, c, cOff, v * L, (v + 1) * L, (v + 2) * L, (v + 3) * L,
-                        (v + 4) * L, (v + 5) * L, last);
-                v += 7;
-            }
             for (; vectors - v >= 5; v += 8) {
                 eight(index, value, from, to, b, n, c, cOff, Math.min(v * L, last), Math.min((v + 1) * L, last),
                         Math.min((v + 2) * L, last), Math.min((v + 3) * L, last), Math.min((v + 4) * L, last),
@@ -61,6 +66,96 @@ final class VectorSparse implements SparseKernel {
                 one(index, value, from, to, b, n, c, cOff + Math.min(v * L, last), Math.min(v * L, last));
             }
         }
+    }
+
+    /**
+     * Rows r and r + 1 (entries [f0, f1) and [f1, t1)) of seven vectors each, their fourteen fma chains
+     * interleaved while both lists last, then the longer list's rest alone. One row's seven chains advance one fma
+     * per non-zero and wait on fma latency; a second row's independent chains fill those waits (about 15 % faster
+     * on 128-image MNIST batches with n = 100, 512-bit, measured in process on Zen 5; three rows were no faster). Each element's chain is still its own row's list in order.
+     */
+    private static void pairOfSeven(int[] index, float[] value, int f0, int f1, int t1, float[] b, int n, float[] c,
+                                    int cOff, int o6) {
+        final int o1 = L;
+        final int o2 = 2 * L;
+        final int o3 = 3 * L;
+        final int o4 = 4 * L;
+        final int o5 = 5 * L;
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        FloatVector a5 = a0;
+        FloatVector a6 = a0;
+        FloatVector d0 = a0;
+        FloatVector d1 = a0;
+        FloatVector d2 = a0;
+        FloatVector d3 = a0;
+        FloatVector d4 = a0;
+        FloatVector d5 = a0;
+        FloatVector d6 = a0;
+        int t0 = f1;
+        int common = Math.min(t0 - f0, t1 - f1);
+        int p = f0;
+        int q = f1;
+        for (int i = 0; i < common; i++, p++, q++) {
+            FloatVector x = FloatVector.broadcast(S, value[p]);
+            FloatVector y = FloatVector.broadcast(S, value[q]);
+            int bp = index[p] * n;
+            int bq = index[q] * n;
+            a0 = x.fma(FloatVector.fromArray(S, b, bp), a0);
+            d0 = y.fma(FloatVector.fromArray(S, b, bq), d0);
+            a1 = x.fma(FloatVector.fromArray(S, b, bp + o1), a1);
+            d1 = y.fma(FloatVector.fromArray(S, b, bq + o1), d1);
+            a2 = x.fma(FloatVector.fromArray(S, b, bp + o2), a2);
+            d2 = y.fma(FloatVector.fromArray(S, b, bq + o2), d2);
+            a3 = x.fma(FloatVector.fromArray(S, b, bp + o3), a3);
+            d3 = y.fma(FloatVector.fromArray(S, b, bq + o3), d3);
+            a4 = x.fma(FloatVector.fromArray(S, b, bp + o4), a4);
+            d4 = y.fma(FloatVector.fromArray(S, b, bq + o4), d4);
+            a5 = x.fma(FloatVector.fromArray(S, b, bp + o5), a5);
+            d5 = y.fma(FloatVector.fromArray(S, b, bq + o5), d5);
+            a6 = x.fma(FloatVector.fromArray(S, b, bp + o6), a6);
+            d6 = y.fma(FloatVector.fromArray(S, b, bq + o6), d6);
+        }
+        for (; p < t0; p++) {
+            FloatVector x = FloatVector.broadcast(S, value[p]);
+            int bp = index[p] * n;
+            a0 = x.fma(FloatVector.fromArray(S, b, bp), a0);
+            a1 = x.fma(FloatVector.fromArray(S, b, bp + o1), a1);
+            a2 = x.fma(FloatVector.fromArray(S, b, bp + o2), a2);
+            a3 = x.fma(FloatVector.fromArray(S, b, bp + o3), a3);
+            a4 = x.fma(FloatVector.fromArray(S, b, bp + o4), a4);
+            a5 = x.fma(FloatVector.fromArray(S, b, bp + o5), a5);
+            a6 = x.fma(FloatVector.fromArray(S, b, bp + o6), a6);
+        }
+        for (; q < t1; q++) {
+            FloatVector y = FloatVector.broadcast(S, value[q]);
+            int bq = index[q] * n;
+            d0 = y.fma(FloatVector.fromArray(S, b, bq), d0);
+            d1 = y.fma(FloatVector.fromArray(S, b, bq + o1), d1);
+            d2 = y.fma(FloatVector.fromArray(S, b, bq + o2), d2);
+            d3 = y.fma(FloatVector.fromArray(S, b, bq + o3), d3);
+            d4 = y.fma(FloatVector.fromArray(S, b, bq + o4), d4);
+            d5 = y.fma(FloatVector.fromArray(S, b, bq + o5), d5);
+            d6 = y.fma(FloatVector.fromArray(S, b, bq + o6), d6);
+        }
+        a0.intoArray(c, cOff);
+        a1.intoArray(c, cOff + o1);
+        a2.intoArray(c, cOff + o2);
+        a3.intoArray(c, cOff + o3);
+        a4.intoArray(c, cOff + o4);
+        a5.intoArray(c, cOff + o5);
+        a6.intoArray(c, cOff + o6);
+        int dOff = cOff + n;
+        d0.intoArray(c, dOff);
+        d1.intoArray(c, dOff + o1);
+        d2.intoArray(c, dOff + o2);
+        d3.intoArray(c, dOff + o3);
+        d4.intoArray(c, dOff + o4);
+        d5.intoArray(c, dOff + o5);
+        d6.intoArray(c, dOff + o6);
     }
 
     private static void seven(int[] index, float[] value, int from, int to, float[] b, int n, float[] c, int cOff,

@@ -1,0 +1,151 @@
+package dev.descent.network.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector {@link SparseKernel#gatherRows} as it was before rows of seven vectors were taken two at a time (copied
+ * from VectorSparse at commit f683717): one output row at a time, its chains in registers. The reference the pairs
+ * are checked against, bit for bit, and the "old" side of {@link SparseRowsAB}. Test scope only.
+ */
+final class RowByRowSparse {
+
+    private static final VectorSpecies<Float> S =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(KernelPath.vectorBits()));
+    private static final int L = S.length();
+    private static final ScalarSparse NARROW = new ScalarSparse();
+
+    private RowByRowSparse() {
+    }
+
+    static void gatherRows(int[] start, int[] index, float[] value, int lists, float[] b, float[] c, int n) {
+        if (n < L) {
+            NARROW.gatherRows(start, index, value, lists, b, c, n);
+            return;
+        }
+        int vectors = (n + L - 1) / L;
+        int last = n - L;
+        for (int r = 0; r < lists; r++) {
+            int from = start[r];
+            int to = start[r + 1];
+            int cOff = r * n;
+            int v = 0;
+            // Exactly seven vectors (a row of 100 in 16 lanes, the book's net) take one pass of seven.
+            // Otherwise eight vectors per pass when five or more are left (the last offset repeated to fill the block):
+            // eight independent fma chains keep the FMA units busy where four would wait on fma latency.
+            // Three or four left take a block of four, one or two one-vector passes.
+            if (vectors - v == 7) {   // n = 100 with 16 lanes: seven vectors, none repeated
+                seven(index, value, from, to, b, n, c, cOff, v * L, (v + 1) * L, (v + 2) * L, (v + 3) * L,
+                        (v + 4) * L, (v + 5) * L, last);
+                v += 7;
+            }
+            for (; vectors - v >= 5; v += 8) {
+                eight(index, value, from, to, b, n, c, cOff, Math.min(v * L, last), Math.min((v + 1) * L, last),
+                        Math.min((v + 2) * L, last), Math.min((v + 3) * L, last), Math.min((v + 4) * L, last),
+                        Math.min((v + 5) * L, last), Math.min((v + 6) * L, last), Math.min((v + 7) * L, last));
+            }
+            for (; vectors - v >= 3; v += 4) {
+                int o0 = Math.min(v * L, last);
+                int o1 = Math.min((v + 1) * L, last);
+                int o2 = Math.min((v + 2) * L, last);
+                int o3 = Math.min((v + 3) * L, last);
+                four(index, value, from, to, b, n, c, cOff, o0, o1, o2, o3);
+            }
+            for (; v < vectors; v++) {
+                one(index, value, from, to, b, n, c, cOff + Math.min(v * L, last), Math.min(v * L, last));
+            }
+        }
+    }
+
+    private static void seven(int[] index, float[] value, int from, int to, float[] b, int n, float[] c, int cOff,
+                              int o0, int o1, int o2, int o3, int o4, int o5, int o6) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        for (int p = from; p < to; p++) {
+            FloatVector a = FloatVector.broadcast(S, value[p]);
+            int bRow = index[p] * n;
+            c0 = a.fma(FloatVector.fromArray(S, b, bRow + o0), c0);
+            c1 = a.fma(FloatVector.fromArray(S, b, bRow + o1), c1);
+            c2 = a.fma(FloatVector.fromArray(S, b, bRow + o2), c2);
+            c3 = a.fma(FloatVector.fromArray(S, b, bRow + o3), c3);
+            c4 = a.fma(FloatVector.fromArray(S, b, bRow + o4), c4);
+            c5 = a.fma(FloatVector.fromArray(S, b, bRow + o5), c5);
+            c6 = a.fma(FloatVector.fromArray(S, b, bRow + o6), c6);
+        }
+        c0.intoArray(c, cOff + o0);
+        c1.intoArray(c, cOff + o1);
+        c2.intoArray(c, cOff + o2);
+        c3.intoArray(c, cOff + o3);
+        c4.intoArray(c, cOff + o4);
+        c5.intoArray(c, cOff + o5);
+        c6.intoArray(c, cOff + o6);
+    }
+
+    private static void eight(int[] index, float[] value, int from, int to, float[] b, int n, float[] c, int cOff,
+                              int o0, int o1, int o2, int o3, int o4, int o5, int o6, int o7) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        for (int p = from; p < to; p++) {
+            FloatVector a = FloatVector.broadcast(S, value[p]);
+            int bRow = index[p] * n;
+            c0 = a.fma(FloatVector.fromArray(S, b, bRow + o0), c0);
+            c1 = a.fma(FloatVector.fromArray(S, b, bRow + o1), c1);
+            c2 = a.fma(FloatVector.fromArray(S, b, bRow + o2), c2);
+            c3 = a.fma(FloatVector.fromArray(S, b, bRow + o3), c3);
+            c4 = a.fma(FloatVector.fromArray(S, b, bRow + o4), c4);
+            c5 = a.fma(FloatVector.fromArray(S, b, bRow + o5), c5);
+            c6 = a.fma(FloatVector.fromArray(S, b, bRow + o6), c6);
+            c7 = a.fma(FloatVector.fromArray(S, b, bRow + o7), c7);
+        }
+        c0.intoArray(c, cOff + o0);
+        c1.intoArray(c, cOff + o1);
+        c2.intoArray(c, cOff + o2);
+        c3.intoArray(c, cOff + o3);
+        c4.intoArray(c, cOff + o4);
+        c5.intoArray(c, cOff + o5);
+        c6.intoArray(c, cOff + o6);
+        c7.intoArray(c, cOff + o7);
+    }
+
+    private static void four(int[] index, float[] value, int from, int to, float[] b, int n,
+                             float[] c, int cOff, int o0, int o1, int o2, int o3) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        for (int p = from; p < to; p++) {
+            FloatVector a = FloatVector.broadcast(S, value[p]);
+            int bRow = index[p] * n;
+            c0 = a.fma(FloatVector.fromArray(S, b, bRow + o0), c0);
+            c1 = a.fma(FloatVector.fromArray(S, b, bRow + o1), c1);
+            c2 = a.fma(FloatVector.fromArray(S, b, bRow + o2), c2);
+            c3 = a.fma(FloatVector.fromArray(S, b, bRow + o3), c3);
+        }
+        c0.intoArray(c, cOff + o0);
+        c1.intoArray(c, cOff + o1);
+        c2.intoArray(c, cOff + o2);
+        c3.intoArray(c, cOff + o3);
+    }
+
+    private static void one(int[] index, float[] value, int from, int to, float[] b, int n,
+                            float[] c, int cAt, int offset) {
+        FloatVector c0 = FloatVector.zero(S);
+        for (int p = from; p < to; p++) {
+            c0 = FloatVector.broadcast(S, value[p]).fma(FloatVector.fromArray(S, b, index[p] * n + offset), c0);
+        }
+        c0.intoArray(c, cAt);
+    }
+
+}
