@@ -157,11 +157,15 @@ class SparseGemmTest {
     @Test
     void allFiniteFindsEveryNonFiniteValue() {
         for (Gemm gemm : new Gemm[] {Gemm.create(), Gemm.scalar()}) {
-            for (int length : new int[] {1, 7, 16, 33, 100, 1000}) {
+            for (int length : new int[] {1, 7, 16, 33, 64, 100, 129, 1000}) {
                 float[] x = gaussian(new SplittableRandom(length), length);
                 assertTrue(gemm.allFinite(x, length), gemm.path() + " length " + length);
                 for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
-                    for (int at : new int[] {0, length / 2, length - 1}) {
+                    // one position in each of the vector kernel's four interleaved sums, its one-vector tail and its scalar tail
+                    for (int at : new int[] {0, 17, 33, 49, length / 2, length - 20, length - 1}) {
+                        if (at < 0 || at >= length) {
+                            continue;
+                        }
                         float[] y = x.clone();
                         y[at] = bad;
                         assertFalse(gemm.allFinite(y, length), gemm.path() + ": " + bad + " at " + at + " of " + length);
