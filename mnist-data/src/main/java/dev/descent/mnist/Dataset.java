@@ -127,16 +127,9 @@ public final class Dataset {
      */
     public void gather(int[] indices, int count, float[] x, int[] labels) {
         checkBuffers(count, x, labels);
-        if (count > indices.length) {
-            throw new IllegalArgumentException(name + ": asked for " + count + " examples but only "
-                    + indices.length + " indices were given");
-        }
+        checkIndexCount(count, indices);
         for (int r = 0; r < count; r++) {
-            int i = indices[r];
-            if (i < 0 || i >= size()) {
-                throw new IndexOutOfBoundsException(name + ": index " + i + " at position " + r
-                        + " is outside 0.." + (size() - 1));
-            }
+            int i = checkedIndex(indices, r);
             copyExample(i, x, r * features);
             if (labels != null) {
                 labels[r] = this.labels[i];
@@ -180,17 +173,10 @@ public final class Dataset {
                       float[] value) {
         checkBuffers(count, x, labels);
         checkLists(count, rowStart, column, value);
-        if (count > indices.length) {
-            throw new IllegalArgumentException(name + ": asked for " + count + " examples but only "
-                    + indices.length + " indices were given");
-        }
+        checkIndexCount(count, indices);
         int p = 0;
         for (int r = 0; r < count; r++) {
-            int i = indices[r];
-            if (i < 0 || i >= size()) {
-                throw new IndexOutOfBoundsException(name + ": index " + i + " at position " + r
-                        + " is outside 0.." + (size() - 1));
-            }
+            int i = checkedIndex(indices, r);
             rowStart[r] = p;
             p = images.decodeListing(i, SCALED, x, r * features, column, value, p);
             if (labels != null) {
@@ -251,6 +237,23 @@ public final class Dataset {
 
     private void copyExample(int i, float[] x, int offset) {
         images.decode(i, SCALED, x, offset);
+    }
+
+    private void checkIndexCount(int count, int[] indices) {
+        if (count > indices.length) {
+            throw new IllegalArgumentException(name + ": asked for " + count + " examples but only "
+                    + indices.length + " indices were given");
+        }
+    }
+
+    /** {@code indices[r]}, checked to name an example of this set. */
+    private int checkedIndex(int[] indices, int r) {
+        int i = indices[r];
+        if (i < 0 || i >= size()) {
+            throw new IndexOutOfBoundsException(name + ": index " + i + " at position " + r
+                    + " is outside 0.." + (size() - 1));
+        }
+        return i;
     }
 
     /** The listing writes a candidate entry per pixel of a run, so only a full row's room is always enough. */

@@ -121,9 +121,7 @@ public final class MultiLayerNet implements TrainableNet {
      * @param labels labels is (N), class indices in [0, outputSize)
      */
     public Map<String, float[]> gradient(Matrix x, int[] labels) {
-        InputChecks.requireBatch(x, inputSize);
-        InputChecks.requireLabels(labels, x.rows, outputSize);
-        return backprop(x, null, labels);
+        return gradient(x, null, labels);
     }
 
     /**
@@ -145,9 +143,7 @@ public final class MultiLayerNet implements TrainableNet {
      * @param labels labels is (N)
      */
     public double loss(Matrix x, int[] labels) {
-        InputChecks.requireBatch(x, inputSize);
-        InputChecks.requireLabels(labels, x.rows, outputSize);
-        return stackFor(x.rows).forwardLoss(x, null, labels) + weightDecayLoss();
+        return loss(x, null, labels);
     }
 
     /**
@@ -171,8 +167,7 @@ public final class MultiLayerNet implements TrainableNet {
      *         this net, which may overwrite it
      */
     public Matrix predict(Matrix x) {
-        InputChecks.requireBatch(x, inputSize);
-        return stackFor(x.rows).forward(x, null);
+        return predict(x, null);
     }
 
     /**
@@ -183,9 +178,7 @@ public final class MultiLayerNet implements TrainableNet {
      * @param labels labels is (N)
      */
     public double accuracy(Matrix x, int[] labels) {
-        InputChecks.requireBatch(x, inputSize);
-        InputChecks.requireLabels(labels, x.rows, outputSize);
-        return accuracy(x, null, labels, null);
+        return accuracy(x, null, labels);
     }
 
     /**

@@ -170,9 +170,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
      * @param labels labels is (N), class indices in [0, outputSize)
      */
     public Map<String, float[]> gradient(Matrix x, int[] labels) {
-        InputChecks.requireBatch(x, inputSize);
-        InputChecks.requireLabels(labels, x.rows, outputSize);
-        return backprop(x, null, labels);
+        return gradient(x, null, labels);
     }
 
     /**
@@ -258,8 +256,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
      * @return scores (N, outputSize) in a buffer owned by the net: read or copy it before the next call
      */
     public Matrix predict(Matrix x) {
-        InputChecks.requireBatch(x, inputSize);
-        return stackFor(x.rows).forward(x, null, Mode.EVALUATION);
+        return predict(x, null);
     }
 
     /**
@@ -270,9 +267,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
      * @param labels labels is (N)
      */
     public double accuracy(Matrix x, int[] labels) {
-        InputChecks.requireBatch(x, inputSize);
-        InputChecks.requireLabels(labels, x.rows, outputSize);
-        return accuracy(x, null, labels, null);
+        return accuracy(x, null, labels);
     }
 
     /**

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class NonZeroIndexAdoptTest {
 
-    private static final Path FIXTURE_IMAGES = Path.of("..", "mnist-data", "fixture", "train-images-idx3-ubyte.gz");
 
     /** rowStart (rows + 1), column, value of every entry != 0f of x (rows, cols), listed with a branch. */
     private record Lists(int[] rowStart, int[] column, float[] value) {
@@ -68,7 +62,7 @@ class NonZeroIndexAdoptTest {
 
     @Test
     void adoptedScanOfAFixtureBatchIsTheBuiltIndexAndGivesTheDenseBits() throws IOException {
-        float[] x = fixtureImages(128);   // x is (128, 784)
+        float[] x = SparseGemmTest.fixtureImages(128);   // x is (128, 784)
         Lists lists = scan(x, 128, 784);
         NonZeroIndex adopted = new NonZeroIndex();
         assertEquals(lists.rowStart()[128], adopted.adopt(128, 784, lists.rowStart(), lists.column(), lists.value()));
@@ -122,7 +116,7 @@ class NonZeroIndexAdoptTest {
 
     @Test
     void buildAfterAdoptLeavesTheCallersListsAlone() throws IOException {
-        float[] x = fixtureImages(16);
+        float[] x = SparseGemmTest.fixtureImages(16);
         Lists lists = scan(x, 16, 784);
         int[] rowStart = lists.rowStart().clone();
         int[] column = lists.column().clone();
@@ -155,24 +149,5 @@ class NonZeroIndexAdoptTest {
         assertTrue(shortValues.getMessage().contains("value 4 floats"), shortValues.getMessage());
         assertThrows(IllegalArgumentException.class, () -> index.adopt(-1, 3, new int[1], new int[0], new float[0]));
         assertThrows(IllegalArgumentException.class, () -> index.adopt(1, 3, new int[2], null, new float[0]));
-    }
-
-    /** The first {@code count} fixture images scaled as the data sets do, pixel / 255f; (count, 784). */
-    static float[] fixtureImages(int count) throws IOException {
-        assertTrue(Files.exists(FIXTURE_IMAGES), "missing " + FIXTURE_IMAGES.toAbsolutePath());
-        try (InputStream file = Files.newInputStream(FIXTURE_IMAGES);
-             DataInputStream in = new DataInputStream(new GZIPInputStream(file))) {
-            assertEquals(0x00000803, in.readInt(), "IDX magic of an unsigned-byte 3-d array");
-            int images = in.readInt();
-            assertEquals(784, in.readInt() * in.readInt());
-            assertTrue(images >= count);
-            byte[] pixels = new byte[count * 784];
-            in.readFully(pixels);
-            float[] x = new float[pixels.length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (pixels[i] & 0xFF) / 255f;
-            }
-            return x;
-        }
     }
 }

@@ -195,7 +195,7 @@ class SparseGemmTest {
     }
 
     /** The first {@code count} fixture images scaled as the data sets do, pixel / 255f; (count, 784). */
-    private static float[] fixtureImages(int count) throws IOException {
+    static float[] fixtureImages(int count) throws IOException {
         assertTrue(Files.exists(FIXTURE_IMAGES), "missing " + FIXTURE_IMAGES.toAbsolutePath());
         try (InputStream file = Files.newInputStream(FIXTURE_IMAGES);
              DataInputStream in = new DataInputStream(new GZIPInputStream(file))) {
