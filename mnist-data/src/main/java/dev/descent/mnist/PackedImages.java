@@ -32,13 +32,15 @@ final class PackedImages {
     private final int features;
     private final byte[][] blockOf;  // (count): the block holding image i's records
     private final int[] start;       // (count): where image i's records begin in that block
+    private final int[] runPixels;   // (count): pixels inside image i's runs, at most features
 
-    private PackedImages(int rows, int cols, byte[][] blockOf, int[] start) {
+    private PackedImages(int rows, int cols, byte[][] blockOf, int[] start, int[] runPixels) {
         this.rows = rows;
         this.cols = cols;
         this.features = rows * cols;
         this.blockOf = blockOf;
         this.start = start;
+        this.runPixels = runPixels;
     }
 
     /** Packs {@code count} dense images of rows × cols, (count, rows * cols) unsigned bytes in row-major order. */
@@ -75,7 +77,17 @@ final class PackedImages {
     /** The first {@code n} images, sharing this one's blocks (nothing is copied but the two small indexes). */
     PackedImages head(int n) {
         Objects.checkFromIndexSize(0, n, count());
-        return new PackedImages(rows, cols, Arrays.copyOf(blockOf, n), Arrays.copyOf(start, n));
+        return new PackedImages(rows, cols, Arrays.copyOf(blockOf, n), Arrays.copyOf(start, n),
+                Arrays.copyOf(runPixels, n));
+    }
+
+    /**
+     * The pixels inside image {@code i}'s runs: its non-zero pixels and the zeros kept inside runs (gaps shorter
+     * than {@value #GAP_TO_SPLIT}). It bounds what {@link #decodeListing} lists for the image when {@code scale[0]}
+     * is 0 (a non-zero pixel's scaled value may still be 0, never the reverse).
+     */
+    int runPixels(int i) {
+        return runPixels[i];
     }
 
     /**
@@ -204,6 +216,7 @@ final class PackedImages {
         private final int blockBytes;
         private final byte[][] blockOf;
         private final int[] start;
+        private final int[] runPixels;
         private byte[] block;
         private int used;
         private int added;
@@ -230,6 +243,7 @@ final class PackedImages {
             this.blockBytes = (int) Math.max(BLOCK_BYTES, worst);
             this.blockOf = new byte[count][];
             this.start = new int[count];
+            this.runPixels = new int[count];
         }
 
         /** Adds the image at {@code pixels[offset .. offset + features)}. */
@@ -244,7 +258,9 @@ final class PackedImages {
             }
             blockOf[added] = block;
             start[added] = used;
-            used = encode(pixels, offset, features, block, used);
+            int end = encode(pixels, offset, features, block, used);
+            runPixels[added] = pixelsInRuns(block, used);
+            used = end;
             added++;
         }
 
@@ -253,7 +269,7 @@ final class PackedImages {
                 throw new IllegalStateException("expected " + start.length + " images, " + added + " were added");
             }
             finishBlock();
-            return new PackedImages(rows, cols, blockOf, start);
+            return new PackedImages(rows, cols, blockOf, start, runPixels);
         }
 
         /** Trims the current block to what it holds and points its images at the trimmed copy. */
@@ -266,6 +282,20 @@ final class PackedImages {
                 blockOf[i] = trimmed;
             }
             block = null;
+        }
+
+        /** The pixels of the runs of the records at {@code block[p]}, up to their end record. */
+        private static int pixelsInRuns(byte[] block, int p) {
+            int total = 0;
+            while (true) {
+                int skip = block[p] & 0xFF;
+                int length = block[p + 1] & 0xFF;
+                if ((skip | length) == 0) {
+                    return total;
+                }
+                total += length;
+                p += 2 + length;
+            }
         }
 
         /** Writes the records of one image at {@code out[p]}; returns the end. */

@@ -55,6 +55,18 @@ class NonZeroListingTest {
         float[] value = new float[count * features];
         int nonZeros = data.gather(indices, count, x, labels, rowStart, column, value);
 
+        // Lists of just the capacity the data set asks for give the same lists.
+        int capacity = data.listCapacity(indices, count);
+        assertTrue(nonZeros <= capacity && capacity <= count * features, nonZeros + " listed, capacity " + capacity);
+        int[] tightStart = new int[count + 1];
+        int[] tightColumn = new int[capacity];
+        float[] tightValue = new float[capacity];
+        assertEquals(nonZeros, data.gather(indices, count, new float[count * features], null, tightStart, tightColumn,
+                tightValue));
+        assertArrayEquals(rowStart, tightStart);
+        assertArrayEquals(Arrays.copyOf(column, nonZeros), Arrays.copyOf(tightColumn, nonZeros));
+        assertArrayEquals(Arrays.copyOf(value, nonZeros), Arrays.copyOf(tightValue, nonZeros));
+
         assertArrayEquals(plain, x, "the listing gather must write the plain gather's x");
         assertArrayEquals(plainLabels, labels);
         Lists expected = scan(x, count, features);
@@ -132,6 +144,33 @@ class NonZeroListingTest {
     }
 
     @Test
+    void theListCapacityIsThePixelsInsideTheRuns() {
+        Dataset data = handMade();
+        // Counted by hand from the packing's rule, a run ends at three zeros: image 0 has runs of 6 (7 0 9 0 0 4),
+        // 4 (200 1 0 255), 41 (pixels 100 .. 140, single zeros between the pairs) and 1 (the last pixel); image 1
+        // is one run of 400 pixels; image 2 has none; image 3 one pixel; image 4 the first two runs of image 0.
+        int[] each = {52, 400, 0, 1, 10};
+        for (int i = 0; i < each.length; i++) {
+            assertEquals(each[i], data.listCapacity(new int[] {i}, 1), "image " + i);
+        }
+        int[] all = {0, 1, 2, 3, 4, 2, 1, 0};
+        assertEquals(52 + 400 + 0 + 1 + 10 + 0 + 400 + 52, data.listCapacity(all, all.length));
+        assertEquals(52 + 400 + 0 + 1 + 10, data.listCapacityRange(0, 5));
+        assertEquals(400 + 0 + 1, data.head(4).listCapacityRange(1, 3));
+
+        // One entry short of the capacity is refused before anything is written, with what is needed.
+        int[] rowStart = new int[3];
+        IllegalArgumentException shortLists = assertThrows(IllegalArgumentException.class,
+                () -> data.gather(new int[] {0, 4}, 2, new float[800], null, rowStart, new int[61], new float[61]));
+        assertTrue(shortLists.getMessage().contains("need 62") && shortLists.getMessage().contains("listCapacity"),
+                shortLists.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> data.gatherRange(0, 2, new float[800], null, rowStart,
+                new int[451], new float[452]));
+        assertThrows(IndexOutOfBoundsException.class, () -> data.listCapacity(new int[] {5}, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> data.listCapacityRange(3, 3));
+    }
+
+    @Test
     void zerosInsideRunsAndFullAndEmptyImagesAreListedAsTheScanListsThem() {
         Dataset data = handMade();
         int[] all = {0, 1, 2, 3, 4, 2, 1, 0};   // repeats, the empty image in the middle
@@ -199,9 +238,10 @@ class NonZeroListingTest {
         int[] indices = {0, 1};
         float[] x = new float[800];
         IllegalArgumentException shortColumns = assertThrows(IllegalArgumentException.class,
-                () -> data.gather(indices, 2, x, null, new int[3], new int[799], new float[800]));
-        assertTrue(shortColumns.getMessage().contains("column holds 799 ints")
-                && shortColumns.getMessage().contains("need 800"), shortColumns.getMessage());
+                () -> data.gather(indices, 2, x, null, new int[3], new int[451], new float[800]));
+        // Images 0 and 1 have 52 and 400 pixels in their runs (theListCapacityIsThePixelsInsideTheRuns).
+        assertTrue(shortColumns.getMessage().contains("column holds 451 ints")
+                && shortColumns.getMessage().contains("need 452"), shortColumns.getMessage());
         IllegalArgumentException shortStarts = assertThrows(IllegalArgumentException.class,
                 () -> data.gatherRange(0, 2, x, null, new int[2], new int[800], new float[800]));
         assertTrue(shortStarts.getMessage().contains("rowStart holds 2 ints"), shortStarts.getMessage());

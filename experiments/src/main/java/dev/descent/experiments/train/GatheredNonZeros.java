@@ -9,16 +9,18 @@ import dev.descent.network.kernels.NonZeroIndex;
  * net's first layer as a {@link NonZeroIndex}: the layer then never scans the batch for its non-zeros (about a fifth
  * of a training step's time), nor compares the loss pass's batch with the gradient pass's.
  *
- * <p>The lists have room for every row being fully non-zero, (rows · features) entries: 0.8 MB for a batch of 128
- * MNIST images. Allocated once per run and reused by every step and evaluation chunk; one thread at a time.
+ * <p>The lists grow to what the gathers need ({@link Dataset#listCapacity}: the pixels inside the images' packed
+ * runs), about 20,000 entries (0.16 MB) for a batch of 128 MNIST images where room for every row being fully
+ * non-zero would take 0.8 MB in each of a sweep's runs. Reused by every step and evaluation chunk of a run; one thread
+ * at a time.
  */
 final class GatheredNonZeros {
 
     private final int rows;
     private final int features;
     private final int[] rowStart;   // (rows + 1): row r's entries are [rowStart[r], rowStart[r + 1])
-    private final int[] column;     // (rows * features): column of each non-zero, ascending within a row
-    private final float[] value;    // (rows * features): its value, the float gathered into x
+    private int[] column = new int[0];     // (capacity): column of each non-zero, ascending within a row
+    private float[] value = new float[0];  // (capacity): its value, the float gathered into x
     private final NonZeroIndex index = new NonZeroIndex();
 
     /**
@@ -33,8 +35,6 @@ final class GatheredNonZeros {
         this.rows = rows;
         this.features = features;
         this.rowStart = new int[rows + 1];
-        this.column = new int[rows * features];
-        this.value = new float[rows * features];
     }
 
     /** The most rows one gather can list. */
@@ -49,6 +49,7 @@ final class GatheredNonZeros {
      * @param x (count, features) at least
      */
     NonZeroIndex gather(Dataset data, int[] indices, int count, float[] x, int[] labels) {
+        ensureCapacity(data.listCapacity(indices, count));
         data.gather(indices, count, x, labels, rowStart, column, value);
         index.adopt(count, features, rowStart, column, value);
         return index;
@@ -56,8 +57,23 @@ final class GatheredNonZeros {
 
     /** As {@link #gather}, for the examples {@code start .. start + count - 1}. */
     NonZeroIndex gatherRange(Dataset data, int start, int count, float[] x, int[] labels) {
+        ensureCapacity(data.listCapacityRange(start, count));
         data.gatherRange(start, count, x, labels, rowStart, column, value);
         index.adopt(count, features, rowStart, column, value);
         return index;
+    }
+
+    /** Entries the lists hold now. */
+    int capacity() {
+        return column.length;
+    }
+
+    /** Grows the lists to hold {@code needed} entries, by half again at least, so that a run settles after a few. */
+    private void ensureCapacity(int needed) {
+        if (column.length < needed) {
+            int size = (int) Math.min((long) rows * features, Math.max(needed, column.length + column.length / 2L));
+            column = new int[Math.max(size, needed)];
+            value = new float[column.length];
+        }
     }
 }

@@ -87,6 +87,33 @@ class GatheredNonZerosTest {
         assertTrue(tooMany.getMessage().contains("rowStart holds 129 ints"), tooMany.getMessage());
     }
 
+    /** The lists take what MNIST batches need, a fraction of room for dense rows, and grow for denser batches. */
+    @Test
+    void theListsGrowToWhatTheBatchesNeed() throws IOException {
+        MnistData data = Fixture.load();
+        GatheredNonZeros nonZeros = new GatheredNonZeros(128, 784);
+        float[] x = new float[128 * 784];
+        int[] labels = new int[128];
+        assertSameAsBuilt(nonZeros.gatherRange(data.train(), 0, 128, x, labels), x, 128);
+        int mnist = nonZeros.capacity();
+        assertEquals(data.train().listCapacityRange(0, 128), mnist);
+        assertTrue(mnist < 128 * 784 / 3, "MNIST lists " + mnist + " of " + 128 * 784 + " entries");
+
+        byte[] pixels = new byte[4 * 784];   // four images without a zero pixel
+        for (int k = 0; k < pixels.length; k++) {
+            pixels[k] = (byte) (k % 254 + 1);
+        }
+        Dataset dense = new Dataset("dense", 28, 28, pixels, new byte[] {1, 2, 3, 4});
+        int[] all = new int[128];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = r % 4;
+        }
+        assertSameAsBuilt(nonZeros.gather(dense, all, 128, x, labels), x, 128);
+        assertEquals(128 * 784, nonZeros.capacity());
+        // Back to MNIST in the grown lists.
+        assertSameAsBuilt(nonZeros.gatherRange(data.test(), 500, 128, x, labels), x, 128);
+    }
+
     /** A run (indexes handed to the net) records the losses and accuracies of the book's loop without them. */
     @Test
     void aRunRecordsWhatTheLoopWithoutIndexesRecords() throws IOException {
