@@ -1,5 +1,8 @@
 package dev.descent.mnist;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -26,6 +29,11 @@ final class PackedImages {
     private static final int MAX_RECORD = 255;
     /** Zeros that end a run: a record header costs two bytes, so shorter gaps are kept inside the run. */
     private static final int GAP_TO_SPLIT = 3;
+    /** Eight pixels at a time, pixel k of the eight in bits 8k .. 8k + 7 (any offset: x86 and AArch64 allow it). */
+    private static final VarHandle PIXEL_WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    /** The low 7 bits of each of a word's 8 bytes. */
+    private static final long LOW_SEVEN_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
 
     private final int rows;
     private final int cols;
@@ -195,6 +203,16 @@ final class PackedImages {
         Arrays.fill(pixels, offset + column, offset + features, (byte) 0);
     }
 
+    /** The block holding image {@code i}'s records, shared with the images beside it: for tests, not to be changed. */
+    byte[] recordBlock(int i) {
+        return blockOf[i];
+    }
+
+    /** Where image {@code i}'s records begin in {@link #recordBlock}. */
+    int recordStart(int i) {
+        return start[i];
+    }
+
     /** Bytes held by the records (all blocks), for reports and tests. */
     long recordBytes() {
         long total = 0;
@@ -217,8 +235,9 @@ final class PackedImages {
         private final byte[][] blockOf;
         private final int[] start;
         private final int[] runPixels;
-        private byte[] block;
-        private int used;
+        private byte[] scratch;   // the current block's records are written here, then copied out at its size
+        private int used;         // bytes of scratch that hold records
+        private int blockFirst;   // the first image of the current block
         private int added;
 
         /**
@@ -251,16 +270,15 @@ final class PackedImages {
             if (added == start.length) {
                 throw new IllegalStateException("all " + start.length + " images were already added");
             }
-            if (block == null || blockBytes - used < 2L * features + 4) {
+            if (scratch == null) {
+                scratch = new byte[blockBytes];
+            } else if (blockBytes - used < 2L * features + 4) {
                 finishBlock();
-                block = new byte[blockBytes];
-                used = 0;
             }
-            blockOf[added] = block;
             start[added] = used;
-            int end = encode(pixels, offset, features, block, used);
-            runPixels[added] = pixelsInRuns(block, used);
-            used = end;
+            long encoded = encode(pixels, offset, features, scratch, used);
+            runPixels[added] = runPixels(encoded);
+            used = end(encoded);
             added++;
         }
 
@@ -269,57 +287,46 @@ final class PackedImages {
                 throw new IllegalStateException("expected " + start.length + " images, " + added + " were added");
             }
             finishBlock();
+            scratch = null;
             return new PackedImages(rows, cols, blockOf, start, runPixels);
         }
 
-        /** Trims the current block to what it holds and points its images at the trimmed copy. */
+        /**
+         * Copies the current block's records out of the scratch array at their size and points its images at the
+         * copy. So each block is allocated once: a full-size block per block, trimmed by a copy when done, took
+         * MNIST's 14 MB of records twice from the young generation (and a young collection more while loading).
+         */
         private void finishBlock() {
-            if (block == null || used == block.length) {
+            if (added == blockFirst) {
                 return;
             }
-            byte[] trimmed = Arrays.copyOf(block, used);
-            for (int i = added - 1; i >= 0 && blockOf[i] == block; i--) {
-                blockOf[i] = trimmed;
+            byte[] block = Arrays.copyOf(scratch, used);
+            for (int i = blockFirst; i < added; i++) {
+                blockOf[i] = block;
             }
-            block = null;
+            blockFirst = added;
+            used = 0;
         }
 
-        /** The pixels of the runs of the records at {@code block[p]}, up to their end record. */
-        private static int pixelsInRuns(byte[] block, int p) {
-            int total = 0;
+        /**
+         * Writes the records of one image, {@code pixels[offset .. offset + features)}, at {@code out[p]}. Returns
+         * {@link #end} and {@link #runPixels} in one long (its low and high halves), so that nothing walks the
+         * records again to count their pixels.
+         *
+         * <p>The scans go 8 pixels at a time: a zero word is 8 zero pixels skipped at once, and a word's zero bytes,
+         * shifted onto their neighbours, show a stretch of {@value #GAP_TO_SPLIT} zeros, where a run ends. The
+         * records are those of the byte-by-byte encoder kept in test scope ({@code ReferencePacking}), byte for
+         * byte; only the pixels at an image's end that do not fill a word are looked at one at a time.
+         */
+        static long encode(byte[] pixels, int offset, int features, byte[] out, int p) {
+            int column = 0;      // first pixel not yet written
+            int inRuns = 0;      // pixels of the runs written so far
             while (true) {
-                int skip = block[p] & 0xFF;
-                int length = block[p + 1] & 0xFF;
-                if ((skip | length) == 0) {
-                    return total;
-                }
-                total += length;
-                p += 2 + length;
-            }
-        }
-
-        /** Writes the records of one image at {@code out[p]}; returns the end. */
-        private static int encode(byte[] pixels, int offset, int features, byte[] out, int p) {
-            int column = 0;   // first pixel not yet written
-            while (true) {
-                int runStart = column;
-                while (runStart < features && pixels[offset + runStart] == 0) {
-                    runStart++;
-                }
+                int runStart = nextNonZero(pixels, offset, column, features);
                 if (runStart == features) {
                     break;
                 }
-                // The run ends at the first stretch of GAP_TO_SPLIT zeros (or the image's end).
-                int runEnd = runStart + 1;
-                int zeros = 0;
-                while (runEnd + zeros < features && zeros < GAP_TO_SPLIT) {
-                    if (pixels[offset + runEnd + zeros] == 0) {
-                        zeros++;
-                    } else {
-                        runEnd += zeros + 1;
-                        zeros = 0;
-                    }
-                }
+                int runEnd = runEnd(pixels, offset, runStart, features);
                 int skip = runStart - column;
                 while (skip > MAX_RECORD) {
                     out[p++] = (byte) MAX_RECORD;
@@ -336,11 +343,85 @@ final class PackedImages {
                     from += length;
                     skip = 0;
                 }
+                inRuns += runEnd - runStart;
                 column = runEnd;
             }
             out[p++] = 0;
             out[p++] = 0;
-            return p;
+            return (long) inRuns << 32 | p;
+        }
+
+        /** The end of the records, from what {@link #encode} returns. */
+        static int end(long encoded) {
+            return (int) encoded;
+        }
+
+        /** The pixels inside the runs, from what {@link #encode} returns. */
+        static int runPixels(long encoded) {
+            return (int) (encoded >>> 32);
+        }
+
+        /** The first non-zero pixel at or after {@code from}, or {@code features} if there is none. */
+        private static int nextNonZero(byte[] pixels, int offset, int from, int features) {
+            int c = from;
+            for (; c + Long.BYTES <= features; c += Long.BYTES) {
+                long word = (long) PIXEL_WORDS.get(pixels, offset + c);
+                if (word != 0) {
+                    // Little-endian: pixel c is the lowest byte, so the first non-zero one is the lowest set bit's.
+                    return c + (Long.numberOfTrailingZeros(word) >>> 3);
+                }
+            }
+            while (c < features && pixels[offset + c] == 0) {
+                c++;
+            }
+            return c;
+        }
+
+        /**
+         * Where the run that starts at the non-zero pixel {@code runStart} ends: at the first stretch of
+         * {@value #GAP_TO_SPLIT} zeros after it (the run then ends with a non-zero pixel), else after the image's
+         * last non-zero pixel.
+         */
+        private static int runEnd(byte[] pixels, int offset, int runStart, int features) {
+            int c = runStart + 1;
+            // The zero marks of the word before c. None at first: pixel runStart is non-zero, so no stretch of
+            // zeros reaches back past c.
+            long previous = 0;
+            for (; c + Long.BYTES <= features; c += Long.BYTES) {
+                long zeros = zeroBytes((long) PIXEL_WORDS.get(pixels, offset + c));
+                // Byte k is marked when pixels c + k - 2, c + k - 1 and c + k are all 0 (GAP_TO_SPLIT = 3); the
+                // first two may be the last two of the previous word.
+                long stretchEnds = zeros & (zeros << 8 | previous >>> 56) & (zeros << 16 | previous >>> 48);
+                if (stretchEnds != 0) {
+                    return c + (Long.numberOfTrailingZeros(stretchEnds) >>> 3) - (GAP_TO_SPLIT - 1);
+                }
+                previous = zeros;
+            }
+            // Fewer than 8 pixels left: byte by byte, from just after the last non-zero pixel before c (at most two
+            // zeros back, as no stretch of three was found).
+            int runEnd = c;
+            while (pixels[offset + runEnd - 1] == 0) {
+                runEnd--;
+            }
+            int zeros = 0;
+            while (runEnd + zeros < features && zeros < GAP_TO_SPLIT) {
+                if (pixels[offset + runEnd + zeros] == 0) {
+                    zeros++;
+                } else {
+                    runEnd += zeros + 1;
+                    zeros = 0;
+                }
+            }
+            return runEnd;
+        }
+
+        /**
+         * 0x80 in each byte of {@code word} that is 0, and 0 in every other bit. Exact: adding 0x7F to each byte's
+         * low 7 bits never carries into the next byte (the "has a zero byte" trick, Warren, "Hacker's Delight",
+         * 2nd ed., section 6-1, in the form without false positives).
+         */
+        private static long zeroBytes(long word) {
+            return ~(((word & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | word | LOW_SEVEN_BITS);
         }
     }
 }

@@ -34,6 +34,19 @@ class RealDataTest {
     }
 
     @Test
+    void readingTheFullSetPackedGivesTheReferencesBlocksStartsAndRunPixels() throws IOException {
+        Path dir = Path.of("data", "mnist").toAbsolutePath();
+        Assumptions.assumeTrue(Mnist.isPresent(dir), "the full MNIST is not in " + dir + " (run download.sh)");
+        for (String name : new String[] {Mnist.TRAIN_IMAGES, Mnist.TEST_IMAGES}) {
+            Path file = Mnist.find(dir, name).orElseThrow();
+            IdxImages dense = Idx.readImages(file);
+            ReferencePacking.Packing expected = ReferencePacking.pack(dense.pixels(), dense.count(),
+                    dense.rows() * dense.cols());
+            PackedEncodingTest.assertSamePacking(expected, Idx.readPackedImages(file, "HINT: test"), file.toString());
+        }
+    }
+
+    @Test
     void theFixtureIsItsFirstThousandRecords() throws IOException {
         MnistData full = loadOrSkip();
         MnistData fixture = Fixture.load();
