@@ -7,9 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Shapes past the 512-bit kernel's block sizes: more rows than one copied block of A (128) and k over
- * several blocks (256), in every form, against the naive fma loop bit for bit. On another path the same
- * shapes simply check that path once more.
+ * Shapes past the 512-bit kernel's blocks: k over several packing blocks (256) and more than 128 rows of C,
+ * in every form (both operands transposed through the kernel itself), against the naive fma loop bit for bit.
+ * On another path the same shapes check that path once more.
  */
 class GemmRowBlocksTest {
 
