@@ -18,19 +18,6 @@ public final class Kernels {
         return KernelPath.describe() + "; sparse input " + SparseMode.describe();
     }
 
-    /**
-     * Starts the choice of the kernel path, and with it the self-check that waits for the JIT to compile the GEMM
-     * (a few hundred milliseconds), on a daemon thread, and returns at once: a command calls this before it loads
-     * its data, so that the check and the compiler work meanwhile and the first net finds the choice made. A thread
-     * that needs the kernels before the check is done waits for it (the JVM's class initialisation lock), so the
-     * choice is the same either way.
-     */
-    public static void chooseInBackground() {
-        Thread chooser = new Thread(KernelPath::describe, "descent-kernel-check");
-        chooser.setDaemon(true);
-        chooser.start();
-    }
-
     /** True when the Vector API path is active. */
     public static boolean vectorActive() {
         return KernelPath.vectorActive();

@@ -26,7 +26,6 @@ import dev.descent.experiments.train.StopSignal;
 import dev.descent.experiments.train.TrainingSetup;
 import dev.descent.mnist.Dataset;
 import dev.descent.mnist.MnistData;
-import dev.descent.network.Kernels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -154,7 +153,6 @@ public final class Pipeline {
     private static MnistData load(Request request, DataLoader data) throws IOException {
         ExperimentSpec spec = request.spec();
         ChartFiles.warmUpInBackground();
-        Kernels.chooseInBackground();
         MnistData loaded;
         try {
             loaded = data.load();

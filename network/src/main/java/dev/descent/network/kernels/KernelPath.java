@@ -38,10 +38,6 @@ public final class KernelPath {
     static final double FAST_ENOUGH_GFLOPS = 10.0;
     /** Longest the self-check keeps warming the vector kernel before comparing it with the scalar one. */
     static final long BUDGET_MILLIS = 2000;
-    /** Calls the self-check makes back to back before it pauses between calls (see {@link #bestGflops}). */
-    static final int EAGER_CALLS = 64;
-    /** The pause, in milliseconds. */
-    static final long PAUSE_MILLIS = 2;
     private static final int CHECK_M = 32;
     private static final int CHECK_N = 64;
     private static final int CHECK_K = 64;
@@ -233,34 +229,19 @@ public final class KernelPath {
         return Kind.SCALAR;
     }
 
-    /**
-     * Best single-call rate seen within the budget, stopping early once {@code enough} is reached. When waiting for
-     * {@code enough} (the JIT to compile the kernel), calls after the first {@value #EAGER_CALLS} come a pause of
-     * {@value #PAUSE_MILLIS} ms apart: by then the kernel is queued for compilation, and calling it again and again
-     * before the compiled code is in (about 400 calls of 0.3–0.5 ms each on the project's machine) would only take
-     * a core from the compiler and from the data loading that runs beside the check ({@code Kernels.chooseInBackground}).
-     */
+    /** Best single-call rate seen within the budget, stopping early once {@code enough} is reached. */
     private static double bestGflops(GemmKernel kernel, float[] a, float[] b, float[] c, int m, int n, int k,
                                      long budgetMillis, double enough) {
         double flops = 2.0 * m * n * k;
         double best = 0;
         long deadline = System.nanoTime() + budgetMillis * 1_000_000L;
-        boolean pausing = enough != Double.MAX_VALUE;
-        for (int calls = 1; System.nanoTime() < deadline; calls++) {
+        while (System.nanoTime() < deadline) {
             long start = System.nanoTime();
             kernel.multiply(false, false, a, b, c, m, n, k, false);
             long elapsed = Math.max(1, System.nanoTime() - start);
             best = Math.max(best, flops / elapsed);
             if (best >= enough) {
                 break;
-            }
-            if (pausing && calls >= EAGER_CALLS) {
-                try {
-                    Thread.sleep(PAUSE_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();   // keep the flag for the caller; go on without pauses
-                    pausing = false;
-                }
             }
         }
         return best;
