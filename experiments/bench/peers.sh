@@ -7,6 +7,8 @@
 #
 # What runs:
 #   descent  ./descent compare (default options; it also makes 105 test-set evaluations the others skip)
+#   desc-10  ./descent compare --eval-every 2000: the same training with 10 evaluations (at the first and last
+#            iteration of each run), the nearest descent job to the peers' work; PEERS_LEAN=0 leaves it out
 #   numpy    experiments/bench/numpy_book_job.py: the book's layers and loop, float64 weights as in the book,
 #            NumPy's own thread count (python3 from PATH, or NUMPY_PYTHON)
 #   torch    experiments/bench/torch_book_job.py: float32, torch.set_num_threads(1), Debian's /usr/bin/python3
@@ -42,6 +44,9 @@ echo "building the jar and the class-data archive (./descent --version) ..." >&2
 "$ROOT/descent" --version >"$WORK/version.txt" || die "./descent --version failed"
 
 tools=(descent)
+if [[ "${PEERS_LEAN:-1}" != 0 ]]; then
+  tools+=(desc-10)
+fi
 if "$NUMPY_PYTHON" -c 'import numpy' 2>/dev/null; then
   tools+=(numpy)
 else
@@ -64,6 +69,7 @@ run() {
   local -a cmd
   case "$tool" in
     descent) cmd=("$ROOT/descent" compare --out "$WORK/compare-$round") ;;
+    desc-10) cmd=("$ROOT/descent" compare --eval-every 2000 --out "$WORK/compare-10-$round") ;;
     numpy) cmd=("$NUMPY_PYTHON" "$ROOT/experiments/bench/numpy_book_job.py" --data "$DATA") ;;
     torch) cmd=("$TORCH_PYTHON" "$ROOT/experiments/bench/torch_book_job.py" --data "$DATA") ;;
   esac
@@ -100,7 +106,10 @@ for t in tools:
                                           " ".join("%.0f" % m for m in rss[t]), statistics.median(rss[t])))
 d_wall, d_rss = statistics.median(wall["descent"]), statistics.median(rss["descent"])
 print()
-for t in tools[1:]:
+for t in [t for t in tools if not t.startswith("desc")]:
     print("%-6s: descent is %.2fx faster (median wall %s / descent), and its peak RSS is %.2f of %s's"
           % (t, statistics.median(wall[t]) / d_wall, t, d_rss / statistics.median(rss[t]), t))
+    if "desc-10" in wall:
+        print("%-6s  with 10 evaluations instead of 105 (desc-10): %.2fx" % ("", statistics.median(wall[t])
+                                                                            / statistics.median(wall["desc-10"])))
 PY
