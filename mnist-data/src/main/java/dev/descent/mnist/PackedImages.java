@@ -135,7 +135,9 @@ final class PackedImages {
      * case, and need no look). A non-zero {@code scale[0]} makes every pixel a candidate, so the row is then
      * listed from x after decoding; the result is the same either way.
      *
-     * @param column room for {@code features} entries from p (not checked here: the caller checks its capacity)
+     * @param column room from p for {@link #runPixels}{@code (i)} entries when {@code scale[0]} is 0 (every pixel of
+     *               a run is written as a candidate), else for {@code features}; not checked here, the caller
+     *               checks its capacity ({@code Dataset.listCapacity})
      * @param value  same room as column
      */
     int decodeListing(int i, float[] scale, float[] x, int offset, int[] column, float[] value, int p) {
