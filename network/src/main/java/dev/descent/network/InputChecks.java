@@ -1,5 +1,6 @@
 package dev.descent.network;
 
+import dev.descent.network.kernels.ElementWise;
 import dev.descent.network.matrix.Matrix;
 
 /** Validation of a net's shape and of a batch before it reaches the kernels; every message names what was wrong. */
@@ -98,6 +99,10 @@ final class InputChecks {
      */
     static void requireFiniteInput(Matrix x, Matrix h) {
         float[] hs = h.data;
+        // The common case in one vector pass; the scalar scan below only finds the row to report.
+        if (ElementWise.allFinite(hs, hs.length)) {
+            return;
+        }
         for (int i = 0; i < hs.length; i++) {
             float v = hs[i];
             if (v - v != 0f) {   // NaN or ±infinity

@@ -118,7 +118,7 @@ public final class Gemm {
      * dense product, and skipping it would change the result, so the caller must take the dense path.
      */
     public boolean allFinite(float[] x, int length) {
-        return sparse.allFinite(x, length);
+        return ElementWise.allFinite(x, length);
     }
 
     /** The kernel this instance runs, e.g. "512-bit FloatVector, 8x32 tile" or "scalar". */

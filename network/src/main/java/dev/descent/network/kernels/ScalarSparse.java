@@ -26,16 +26,6 @@ final class ScalarSparse implements SparseKernel {
     }
 
     @Override
-    public boolean allFinite(float[] x, int length) {
-        for (int i = 0; i < length; i++) {
-            if (!Float.isFinite(x[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
     public String description() {
         return "scalar";
     }

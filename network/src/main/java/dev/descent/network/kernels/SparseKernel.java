@@ -29,9 +29,6 @@ interface SparseKernel {
      */
     int listNonZeros(float[] x, int base, int cols, int[] column, float[] value, int p);
 
-    /** False when any of {@code x[0 .. length)} is NaN or infinite. */
-    boolean allFinite(float[] x, int length);
-
     /** E.g. "scalar" or "512-bit FloatVector". */
     String description();
 }

@@ -263,33 +263,6 @@ final class VectorSparse implements SparseKernel {
     }
 
     @Override
-    public boolean allFinite(float[] x, int length) {
-        // x·0 is 0 for a finite x and NaN for NaN or ±∞; the NaN survives every later add. Four independent
-        // sums: one chain waits on the fma latency at every vector, and W1 (78,400 floats) is checked before
-        // every sparse forward, evaluation chunks included.
-        FloatVector zero = FloatVector.zero(S);
-        FloatVector sum0 = zero;
-        FloatVector sum1 = zero;
-        FloatVector sum2 = zero;
-        FloatVector sum3 = zero;
-        int i = 0;
-        for (; i + 4 * L <= length; i += 4 * L) {
-            sum0 = FloatVector.fromArray(S, x, i).fma(zero, sum0);
-            sum1 = FloatVector.fromArray(S, x, i + L).fma(zero, sum1);
-            sum2 = FloatVector.fromArray(S, x, i + 2 * L).fma(zero, sum2);
-            sum3 = FloatVector.fromArray(S, x, i + 3 * L).fma(zero, sum3);
-        }
-        for (; i + L <= length; i += L) {
-            sum0 = FloatVector.fromArray(S, x, i).fma(zero, sum0);
-        }
-        float total = sum0.add(sum1).add(sum2).add(sum3).reduceLanes(VectorOperators.ADD);
-        for (; i < length; i++) {
-            total += x[i] * 0f;
-        }
-        return total == total;
-    }
-
-    @Override
     public String description() {
         return S.vectorBitSize() + "-bit FloatVector";
     }
