@@ -215,6 +215,51 @@ public final class Dataset {
     }
 
     /**
+     * The lists of {@link #gather(int[], int, float[], int[], int[], int[], float[])} without writing the images
+     * anywhere: row r's entries are {@code [rowStart[r], rowStart[r + 1])}, each a column and its float
+     * {@code pixel / 255f}, exactly the non-zero entries that gather would write into x; every entry it leaves out
+     * is +0f. For a consumer that reads only the non-zeros (the network's first layer on its sparse path), which
+     * saves writing a dense row of zeros per image.
+     *
+     * @param labels   (count) at least, or null when the classes are not wanted
+     * @param rowStart (count + 1) at least
+     * @param column   {@link #listCapacity(int[], int)} entries at least
+     * @param value    as many entries as column
+     * @return the number of non-zero entries, {@code rowStart[count]}
+     */
+    public int gatherNonZeros(int[] indices, int count, int[] labels, int[] rowStart, int[] column, float[] value) {
+        checkLabels(count, labels);
+        checkLists(count, rowStart, column, value, listCapacity(indices, count));
+        int p = 0;
+        for (int r = 0; r < count; r++) {
+            int i = checkedIndex(indices, r);
+            rowStart[r] = p;
+            p = images.list(i, SCALED, column, value, p);
+            if (labels != null) {
+                labels[r] = this.labels[i];
+            }
+        }
+        rowStart[count] = p;
+        return p;
+    }
+
+    /** As {@link #gatherNonZeros}, for the examples {@code start .. start + count - 1}. */
+    public int gatherRangeNonZeros(int start, int count, int[] labels, int[] rowStart, int[] column, float[] value) {
+        checkLabels(count, labels);
+        checkLists(count, rowStart, column, value, listCapacityRange(start, count));
+        int p = 0;
+        for (int r = 0; r < count; r++) {
+            rowStart[r] = p;
+            p = images.list(start + r, SCALED, column, value, p);
+            if (labels != null) {
+                labels[r] = this.labels[start + r];
+            }
+        }
+        rowStart[count] = p;
+        return p;
+    }
+
+    /**
      * The room the listing {@link #gather(int[], int, float[], int[], int[], int[], float[]) gather} needs in its
      * column and value lists for the examples at {@code indices[0..count)}: the pixels inside their packed runs (the
      * non-zero pixels and the few zeros kept inside runs), which the listing writes as candidates. About a fifth of
@@ -309,12 +354,16 @@ public final class Dataset {
     }
 
     private void checkBuffers(int count, float[] x, int[] labels) {
-        if (count < 0) {
-            throw new IllegalArgumentException(name + ": count must be >= 0, found " + count);
-        }
+        checkLabels(count, labels);
         if ((long) count * features > x.length) {
             throw new IllegalArgumentException(name + ": x holds " + x.length + " floats but " + count
                     + " examples of " + features + " need " + (long) count * features);
+        }
+    }
+
+    private void checkLabels(int count, int[] labels) {
+        if (count < 0) {
+            throw new IllegalArgumentException(name + ": count must be >= 0, found " + count);
         }
         if (labels != null && labels.length < count) {
             throw new IllegalArgumentException(name + ": labels holds " + labels.length + " ints but " + count

@@ -131,9 +131,10 @@ final class PackedImages {
      * ascending column order, its column (0 .. features − 1) goes to {@code column[p]} and the very float written
      * into x to {@code value[p]}, and p moves on. Returns the new end.
      *
-     * <p>The runs are listed while they are written (the gaps between them are {@code scale[0]}, 0 in the normal
-     * case, and need no look). A non-zero {@code scale[0]} makes every pixel a candidate, so the row is then
-     * listed from x after decoding; the result is the same either way.
+     * <p>The image is written, then its runs are listed ({@link #list}: the gaps between them are {@code scale[0]},
+     * 0 in the normal case, and need no look). A non-zero {@code scale[0]} makes every pixel a candidate, so the row
+     * is then listed from x after decoding; the result is the same either way. The batches of training take the
+     * listing alone: the first layer reads the lists, and x is written from them only where it is read.
      *
      * @param column room from p for {@link #runPixels}{@code (i)} entries when {@code scale[0]} is 0 (every pixel of
      *               a run is written as a candidate), else for {@code features}; not checked here, the caller
@@ -145,8 +146,26 @@ final class PackedImages {
             decode(i, scale, x, offset);
             return listRow(x, offset, features, column, value, p);
         }
-        Objects.checkFromIndexSize(offset, features, x.length);
-        Arrays.fill(x, offset, offset + features, scale[0]);
+        decode(i, scale, x, offset);
+        return list(i, scale, column, value, p);
+    }
+
+    /**
+     * The listing of {@link #decodeListing} without writing the image anywhere: for each pixel whose scaled value
+     * {@code scale[pixel]} is {@code != 0f} (NaN kept, ±0 skipped), in ascending column order, its column goes to
+     * {@code column[p]} and that float to {@code value[p]}, and p moves on. Returns the new end. Every pixel left out
+     * scales to {@code scale[0]}, which must be +0f or −0f (the zeros of the image are not listed).
+     *
+     * @param column room from p for {@link #runPixels}{@code (i)} entries (every pixel of a run is written as a
+     *               candidate); not checked here, the caller checks its capacity ({@code Dataset.listCapacity})
+     * @param value  same room as column
+     * @throws IllegalArgumentException if {@code scale[0]} is not zero
+     */
+    int list(int i, float[] scale, int[] column, float[] value, int p) {
+        if (scale[0] != 0f) {
+            throw new IllegalArgumentException("listing without the image needs zero pixels to scale to 0, not "
+                    + scale[0]);
+        }
         byte[] block = blockOf[i];
         int q = start[i];
         int c = 0;   // column of the next pixel, within the image
@@ -162,7 +181,6 @@ final class PackedImages {
             // moves past the non-zero ones only (a run may hold up to two zero pixels in a row).
             for (int k = 0; k < length; k++) {
                 float v = scale[block[q + k] & 0xFF];
-                x[offset + c + k] = v;
                 column[p] = c + k;
                 value[p] = v;
                 p += v != 0f ? 1 : 0;

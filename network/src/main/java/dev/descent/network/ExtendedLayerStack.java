@@ -72,7 +72,7 @@ final class ExtendedLayerStack {
      */
     Matrix forward(Matrix x, NonZeroIndex xNonZeros, Mode mode) {
         Matrix h = affines[0].forward(x, xNonZeros);
-        InputChecks.requireFiniteInput(x, h);
+        InputChecks.requireFiniteInput(x, h, xNonZeros);
         for (int l = 0; l < activations.length; l++) {
             if (l > 0) {
                 h = affines[l].forward(h);

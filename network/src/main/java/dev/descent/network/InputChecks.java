@@ -1,6 +1,7 @@
 package dev.descent.network;
 
 import dev.descent.network.kernels.ElementWise;
+import dev.descent.network.kernels.NonZeroIndex;
 import dev.descent.network.matrix.Matrix;
 
 /** Validation of a net's shape and of a batch before it reaches the kernels; every message names what was wrong. */
@@ -94,14 +95,19 @@ final class InputChecks {
      * non-finite h with a finite x (diverged weights) is not an input error and is left to show up as a
      * NaN loss.
      *
-     * @param x x is (N, D)
-     * @param h h is (N, H), the first Affine's output for x
+     * @param x         x is (N, D)
+     * @param h         h is (N, H), the first Affine's output for x
+     * @param xNonZeros the index the first Affine was given for x, or null; written into x before x is scanned if
+     *                  its caller left x unwritten
      */
-    static void requireFiniteInput(Matrix x, Matrix h) {
+    static void requireFiniteInput(Matrix x, Matrix h, NonZeroIndex xNonZeros) {
         float[] hs = h.data;
         // The common case in one vector pass; the scalar scan below only finds the row to report.
         if (ElementWise.allFinite(hs, hs.length)) {
             return;
+        }
+        if (xNonZeros != null) {
+            xNonZeros.writeInput(x.data);
         }
         for (int i = 0; i < hs.length; i++) {
             float v = hs[i];

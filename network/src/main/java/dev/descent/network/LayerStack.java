@@ -59,7 +59,7 @@ final class LayerStack {
      */
     Matrix forward(Matrix x, NonZeroIndex xNonZeros) {
         Matrix h = first.forward(x, xNonZeros);
-        InputChecks.requireFiniteInput(x, h);
+        InputChecks.requireFiniteInput(x, h, xNonZeros);
         for (int i = 1; i < layers.length; i++) {
             h = layers[i].forward(h);
         }

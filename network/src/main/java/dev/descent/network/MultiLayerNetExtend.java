@@ -432,6 +432,9 @@ public final class MultiLayerNetExtend implements TrainableNet {
      */
     private double accuracy(Matrix x, NonZeroIndex xNonZeros, int[] intLabels, byte[] byteLabels) {
         int correct = 0;
+        if (x.rows > ACCURACY_CHUNK_ROWS && xNonZeros != null) {
+            xNonZeros.writeInput(x.data);   // the chunks are copied from x
+        }
         for (int start = 0; start < x.rows; start += ACCURACY_CHUNK_ROWS) {
             int rows = Math.min(ACCURACY_CHUNK_ROWS, x.rows - start);
             ExtendedLayerStack stack = stackFor(rows);

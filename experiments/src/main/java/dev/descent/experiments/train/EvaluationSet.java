@@ -14,8 +14,9 @@ import dev.descent.network.matrix.Matrix;
  * batches, and the net scores them with the layer buffers it trains with, so an evaluation costs a run no memory
  * beyond those of one last, shorter chunk.
  *
- * <p>Each chunk's non-zeros are listed while it is gathered ({@link GatheredNonZeros}) and handed to the net, so
- * its first layer does not scan the chunk for them.
+ * <p>Each chunk's non-zeros are listed from the packed images ({@link GatheredNonZeros}) and handed to the net, so
+ * its first layer does not scan the chunk for them, and the chunk's floats are written only if a dense path reads
+ * them.
  *
  * <p>Every row's scores depend only on that row (each output is one fma chain over its own inputs), so the
  * chunk size never changes a prediction, and the accuracy is the same number as one pass over all rows.
@@ -94,7 +95,7 @@ public final class EvaluationSet {
         for (int start = 0; start < total; start += buffers.chunk.rows) {
             int rows = Math.min(buffers.chunk.rows, total - start);
             Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
-            NonZeroIndex xNonZeros = buffers.nonZeros.gatherRange(data, from + start, rows, x.data, buffers.labels);
+            NonZeroIndex xNonZeros = buffers.nonZeros.gatherRange(data, from + start, rows, buffers.labels);
             int[] labels = rows == buffers.labels.length ? buffers.labels : buffers.lastLabels(rows);
             // accuracy() is correct / rows in double; with rows ≤ CHUNK_ROWS the product recovers the count exactly.
             correct += (int) Math.round(net.accuracy(x, xNonZeros, labels) * rows);
@@ -116,7 +117,7 @@ public final class EvaluationSet {
         for (int start = 0; start < total; start += buffers.chunk.rows) {
             int rows = Math.min(buffers.chunk.rows, total - start);
             Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
-            NonZeroIndex xNonZeros = buffers.nonZeros.gatherRange(data, from + start, rows, x.data, buffers.labels);
+            NonZeroIndex xNonZeros = buffers.nonZeros.gatherRange(data, from + start, rows, buffers.labels);
             Matrix scores = net.predict(x, xNonZeros); // (rows, classes)
             int classes = scores.cols;
             for (int r = 0; r < rows; r++) {

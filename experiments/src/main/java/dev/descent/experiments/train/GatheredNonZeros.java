@@ -4,10 +4,11 @@ import dev.descent.mnist.Dataset;
 import dev.descent.network.kernels.NonZeroIndex;
 
 /**
- * Where a gathered batch is non-zero, listed by the data set while it decodes the images (from their packed runs of
- * non-zero pixels, {@link Dataset#gather(int[], int, float[], int[], int[], int[], float[])}) and handed to the
- * net's first layer as a {@link NonZeroIndex}: the layer then never scans the batch for its non-zeros (about a fifth
- * of a training step's time), nor compares the loss pass's batch with the gradient pass's.
+ * Where a gathered batch is non-zero, listed by the data set from the images' packed runs of non-zero pixels
+ * ({@link Dataset#gatherNonZeros}) and handed to the net's first layer as a {@link NonZeroIndex}: the layer then
+ * never scans the batch for its non-zeros (about a fifth of a training step's time), nor compares the loss pass's
+ * batch with the gradient pass's, and the batch itself is not written at all unless a dense path needs it (the
+ * rows of zeros and pixels it would hold were about a fifth of the gather's time).
  *
  * <p>The lists grow to what the gathers need ({@link Dataset#listCapacity}: the pixels inside the images' packed
  * runs), about 20,000 entries (0.16 MB) for a batch of 128 MNIST images where room for every row being fully
@@ -43,23 +44,24 @@ final class GatheredNonZeros {
     }
 
     /**
-     * Gathers {@code indices[0..count)} of {@code data} into x and labels as {@link Dataset#gather} does and returns
-     * the index of x's non-zeros (this object's, valid until the next gather).
-     *
-     * @param x (count, features) at least
+     * Lists the non-zeros of the examples {@code indices[0..count)} of {@code data} ({@link Dataset#gatherNonZeros})
+     * and their classes, and returns them as the index of a batch x whose images are not written
+     * ({@link NonZeroIndex#inputPending()}; this object's index, valid until the next gather). The net is handed x
+     * with it: the sparse first layer never reads x, and the paths that do have the index write it first
+     * ({@link NonZeroIndex#writeInput}), so x is written only when one of them runs.
      */
-    NonZeroIndex gather(Dataset data, int[] indices, int count, float[] x, int[] labels) {
+    NonZeroIndex gather(Dataset data, int[] indices, int count, int[] labels) {
         ensureCapacity(data.listCapacity(indices, count));
-        data.gather(indices, count, x, labels, rowStart, column, value);
-        index.adopt(count, features, rowStart, column, value);
+        data.gatherNonZeros(indices, count, labels, rowStart, column, value);
+        index.adopt(count, features, rowStart, column, value, false);
         return index;
     }
 
     /** As {@link #gather}, for the examples {@code start .. start + count - 1}. */
-    NonZeroIndex gatherRange(Dataset data, int start, int count, float[] x, int[] labels) {
+    NonZeroIndex gatherRange(Dataset data, int start, int count, int[] labels) {
         ensureCapacity(data.listCapacityRange(start, count));
-        data.gatherRange(start, count, x, labels, rowStart, column, value);
-        index.adopt(count, features, rowStart, column, value);
+        data.gatherRangeNonZeros(start, count, labels, rowStart, column, value);
+        index.adopt(count, features, rowStart, column, value, false);
         return index;
     }
 

@@ -189,8 +189,9 @@ public final class TrainingRun implements Callable<RunResult> {
     private boolean step(int i) {
         long stepStarted = System.nanoTime();
         sampler.next(indices);
-        // The batch's non-zeros are listed while it is decoded; the gradient and the loss pass (same batch) use them.
-        NonZeroIndex xNonZeros = batchNonZeros.gather(train, indices, setup.batchSize(), pixels, labels);
+        // The batch's non-zeros are listed from the packed images; the gradient and the loss pass (same batch) use
+        // them, and x is written from them only if a dense path needs it.
+        NonZeroIndex xNonZeros = batchNonZeros.gather(train, indices, setup.batchSize(), labels);
         Map<String, float[]> grads = net.gradient(x, xNonZeros, labels);
         optimizer.update(params, grads);
         // Schedule-free AdamW is measured at its average x, not at the point y where it takes gradients.

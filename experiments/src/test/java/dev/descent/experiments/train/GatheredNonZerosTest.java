@@ -2,6 +2,7 @@ package dev.descent.experiments.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +23,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The index a run hands its net, listed by the data set while gathering, is the index the first layer would have
- * built from the gathered x, seen through the public products: x·I gives x back exactly (so every non-zero entry
- * is listed once, with its value, and nothing else that is non-zero), and x·W, xᵀ·D have the bits of the built
- * index's products. And a run through it records what the book's loop without it records.
+ * The index a run hands its net, listed by the data set without writing x, is the index the first layer would have
+ * built from the x a dense gather writes, seen through the public products: x·I gives x back exactly (so every
+ * non-zero entry is listed once, with its value, and nothing else that is non-zero), and x·W, xᵀ·D have the bits of
+ * the built index's products; written out on demand it is that x, bit for bit. And a run through it records what the
+ * book's loop without it records.
  */
 class GatheredNonZerosTest {
 
@@ -65,6 +67,21 @@ class GatheredNonZerosTest {
         gemm.sparseAtb(built, d, expectedGrad, 30);
         gemm.sparseAtb(gathered, d, actualGrad, 30);
         assertArrayEquals(expectedGrad, actualGrad, "xᵀ·D");
+        assertWritesX(gathered, x, rows);
+    }
+
+    /** The gathered index leaves x unwritten and writes exactly the dense gather's x on demand, once. */
+    private static void assertWritesX(NonZeroIndex gathered, float[] x, int rows) {
+        assertTrue(gathered.inputPending(), "a listing gather writes no x");
+        float[] written = new float[rows * 784 + 5];
+        java.util.Arrays.fill(written, Float.NaN);   // what an earlier batch left in the buffer
+        gathered.writeInput(written);
+        assertArrayEquals(java.util.Arrays.copyOf(x, rows * 784), java.util.Arrays.copyOf(written, rows * 784));
+        assertTrue(Float.isNaN(written[rows * 784]), "rows past the index are left alone");
+        assertFalse(gathered.inputPending());
+        java.util.Arrays.fill(written, 7f);
+        gathered.writeInput(written);   // already written: nothing to do
+        assertEquals(7f, written[0]);
     }
 
     @Test
@@ -74,16 +91,21 @@ class GatheredNonZerosTest {
         GatheredNonZeros nonZeros = new GatheredNonZeros(128, 784);
         float[] x = new float[128 * 784];
         int[] labels = new int[128];
+        int[] expectedLabels = new int[128];
         int[] indices = new int[128];
         BatchSampler sampler = Sampling.WITH_REPLACEMENT.sampler(train.size(), 128, 4);
         for (int step = 0; step < 3; step++) {   // the lists are reused from batch to batch
             sampler.next(indices);
-            assertSameAsBuilt(nonZeros.gather(train, indices, 128, x, labels), x, 128);
+            train.gather(indices, 128, x, expectedLabels);
+            assertSameAsBuilt(nonZeros.gather(train, indices, 128, labels), x, 128);
+            assertArrayEquals(expectedLabels, labels);
         }
         // A shorter last chunk in the same lists.
-        assertSameAsBuilt(nonZeros.gatherRange(data.test(), 963, 37, x, labels), x, 37);
+        data.test().gatherRange(963, 37, x, expectedLabels);
+        assertSameAsBuilt(nonZeros.gatherRange(data.test(), 963, 37, labels), x, 37);
+        assertArrayEquals(java.util.Arrays.copyOf(expectedLabels, 37), java.util.Arrays.copyOf(labels, 37));
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
-                () -> nonZeros.gatherRange(train, 0, 129, new float[129 * 784], null));
+                () -> nonZeros.gatherRange(train, 0, 129, null));
         assertTrue(tooMany.getMessage().contains("rowStart holds 129 ints"), tooMany.getMessage());
     }
 
@@ -94,7 +116,8 @@ class GatheredNonZerosTest {
         GatheredNonZeros nonZeros = new GatheredNonZeros(128, 784);
         float[] x = new float[128 * 784];
         int[] labels = new int[128];
-        assertSameAsBuilt(nonZeros.gatherRange(data.train(), 0, 128, x, labels), x, 128);
+        data.train().gatherRange(0, 128, x, null);
+        assertSameAsBuilt(nonZeros.gatherRange(data.train(), 0, 128, labels), x, 128);
         int mnist = nonZeros.capacity();
         assertEquals(data.train().listCapacityRange(0, 128), mnist);
         assertTrue(mnist < 128 * 784 / 3, "MNIST lists " + mnist + " of " + 128 * 784 + " entries");
@@ -108,10 +131,12 @@ class GatheredNonZerosTest {
         for (int r = 0; r < all.length; r++) {
             all[r] = r % 4;
         }
-        assertSameAsBuilt(nonZeros.gather(dense, all, 128, x, labels), x, 128);
+        dense.gather(all, 128, x, null);
+        assertSameAsBuilt(nonZeros.gather(dense, all, 128, labels), x, 128);
         assertEquals(128 * 784, nonZeros.capacity());
         // Back to MNIST in the grown lists.
-        assertSameAsBuilt(nonZeros.gatherRange(data.test(), 500, 128, x, labels), x, 128);
+        data.test().gatherRange(500, 128, x, null);
+        assertSameAsBuilt(nonZeros.gatherRange(data.test(), 500, 128, labels), x, 128);
     }
 
     /** A run (indexes handed to the net) records the losses and accuracies of the book's loop without them. */

@@ -16,7 +16,10 @@ import java.util.Arrays;
  * instance belongs to one layer and one thread.
  *
  * <p>A caller that already knows where x's non-zeros are (a data loader that decodes images from runs of non-zero
- * pixels lists them while it writes x) hands its row lists over with {@link #adopt} instead: no scan of x.
+ * pixels lists them while it writes x) hands its row lists over with {@link #adopt} instead: no scan of x. A caller
+ * that lists the non-zeros without writing x at all ({@link #adopt(int, int, int[], int[], float[], boolean)} with
+ * {@code inputWritten} false) leaves x to {@link #writeInput}, which the layers call only on the paths that read x
+ * (the dense GEMM): the sparse path, which MNIST batches take, never needs it.
  */
 public final class NonZeroIndex {
 
@@ -25,6 +28,7 @@ public final class NonZeroIndex {
     private int nonZeros;
     private boolean columnsBuilt;
     private boolean adopted;    // the row lists are the caller's arrays (adopt), not this index's own
+    private boolean inputPending;  // adopted with x not written: writeInput fills x from the row lists
 
     int[] rowStart = new int[1];         // (rows + 1): row r's entries are [rowStart[r], rowStart[r + 1])
     int[] rowColumn = new int[0];        // (capacity): column of each non-zero, ascending within a row
@@ -62,6 +66,7 @@ public final class NonZeroIndex {
         this.rows = rows;
         this.cols = cols;
         this.columnsBuilt = false;
+        this.inputPending = false;
         if (rowStart.length < rows + 1) {
             rowStart = new int[rows + 1];
         }
@@ -97,6 +102,16 @@ public final class NonZeroIndex {
      * @throws IllegalArgumentException if a shape or a length does not fit
      */
     public int adopt(int rows, int cols, int[] rowStart, int[] column, float[] value) {
+        return adopt(rows, cols, rowStart, column, value, true);
+    }
+
+    /**
+     * As {@link #adopt(int, int, int[], int[], float[])}; with {@code inputWritten} false the caller has not written
+     * x at all, and guarantees that every entry of x the lists leave out is +0f (as a gather of images whose zero
+     * pixels scale to 0 has). Until {@link #writeInput} has run, x's contents are then whatever they were: a layer
+     * that reads x (the dense GEMM, the scan for a non-finite input) writes it first.
+     */
+    public int adopt(int rows, int cols, int[] rowStart, int[] column, float[] value, boolean inputWritten) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("a non-zero index needs rows, cols >= 0, found (" + rows + ", "
                     + cols + ")");
@@ -126,7 +141,38 @@ public final class NonZeroIndex {
         this.rowValue = value;
         this.columnsBuilt = false;
         this.adopted = true;
+        this.inputPending = !inputWritten;
         return nonZeros;
+    }
+
+    /** True while x is not yet written for lists adopted without it ({@link #writeInput} not yet run). */
+    public boolean inputPending() {
+        return inputPending;
+    }
+
+    /**
+     * Writes x as these lists describe it, if it was left unwritten ({@link #inputPending()}): every entry +0f but
+     * the listed ones; otherwise does nothing. The same floats a gather that writes x would have written.
+     *
+     * @param x x is (≥ rows, cols) row-major, the matrix this index describes
+     */
+    public void writeInput(float[] x) {
+        if (!inputPending) {
+            return;
+        }
+        int size = rows * cols;
+        if (x.length < size) {
+            throw new IllegalArgumentException("x holds " + x.length + " floats, the (" + rows + ", " + cols
+                    + ") matrix this index describes needs " + size);
+        }
+        Arrays.fill(x, 0, size, 0f);
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int p = rowStart[r]; p < rowStart[r + 1]; p++) {
+                x[base + rowColumn[p]] = rowValue[p];
+            }
+        }
+        inputPending = false;
     }
 
     /**

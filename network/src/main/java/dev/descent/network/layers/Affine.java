@@ -25,7 +25,9 @@ import java.util.Arrays;
  *
  * <p>A caller that already has the index of x (the data loader lists the non-zeros while it decodes the images)
  * passes it to {@link #forward(Matrix, NonZeroIndex)}: then x is neither scanned, nor compared with the last
- * input, nor copied, and the sparse or dense choice is made exactly as for an index built here.
+ * input, nor copied, and the sparse or dense choice is made exactly as for an index built here. If the caller listed
+ * the non-zeros without writing x ({@link NonZeroIndex#inputPending()}), the dense paths have the index write x
+ * first; the sparse path never reads it.
  */
 public final class Affine implements Layer {
 
@@ -128,6 +130,9 @@ public final class Affine implements Layer {
         if (lastForwardSparse) {
             gemm.sparseAb(usedIndex, weights.data, out.data, weights.cols);
         } else {
+            if (xNonZeros != null) {
+                xNonZeros.writeInput(x.data);   // a caller that listed x without writing it
+            }
             gemm.ab(x.data, weights.data, out.data, x.rows, weights.cols, weights.rows, false);
         }
         ElementWise.addRowVector(out.data, bias, out.rows, out.cols);
@@ -156,6 +161,9 @@ public final class Affine implements Layer {
         if (lastForwardSparse && gemm.allFinite(dout.data, n * weights.cols)) {
             gemm.sparseAtb(usedIndex, dout.data, weightGrad.data, weights.cols);
         } else {
+            if (usedIndex != null) {
+                usedIndex.writeInput(x.data);
+            }
             gemm.atb(x.data, dout.data, weightGrad.data, weights.rows, weights.cols, n, false);
         }
         ElementWise.columnSums(dout.data, biasGrad, n, weights.cols);
