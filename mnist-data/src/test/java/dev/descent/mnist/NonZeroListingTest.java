@@ -74,6 +74,17 @@ class NonZeroListingTest {
         assertArrayEquals(expected.rowStart(), rowStart, "row starts");
         assertArrayEquals(expected.column(), Arrays.copyOf(column, nonZeros), "columns");
         assertArrayEquals(expected.value(), Arrays.copyOf(value, nonZeros), "values");
+
+        // The listing alone (no x written) gives the same lists and labels, in lists of just the capacity.
+        int[] aloneStart = new int[count + 1];
+        int[] aloneColumn = new int[capacity];
+        float[] aloneValue = new float[capacity];
+        int[] aloneLabels = new int[count];
+        assertEquals(nonZeros, data.gatherNonZeros(indices, count, aloneLabels, aloneStart, aloneColumn, aloneValue));
+        assertArrayEquals(rowStart, aloneStart, "row starts without x");
+        assertArrayEquals(expected.column(), Arrays.copyOf(aloneColumn, nonZeros), "columns without x");
+        assertArrayEquals(expected.value(), Arrays.copyOf(aloneValue, nonZeros), "values without x");
+        assertArrayEquals(plainLabels, aloneLabels);
         return nonZeros;
     }
 
@@ -113,6 +124,19 @@ class NonZeroListingTest {
         int inRange = test.gatherRange(450, 100, byRange, null, rangeStart, rangeColumn, rangeValue);
         assertEquals(inRange, assertListingGatherMatchesScan(test, indices, 100));
         assertArrayEquals(Arrays.copyOfRange(x, 450 * 784, 550 * 784), byRange);
+
+        // The range listing alone gives the same lists, labels included.
+        int[] aloneStart = new int[101];
+        int[] aloneColumn = new int[test.listCapacityRange(450, 100)];
+        float[] aloneValue = new float[aloneColumn.length];
+        int[] aloneLabels = new int[100];
+        assertEquals(inRange, test.gatherRangeNonZeros(450, 100, aloneLabels, aloneStart, aloneColumn, aloneValue));
+        assertArrayEquals(rangeStart, aloneStart);
+        assertArrayEquals(Arrays.copyOf(rangeColumn, inRange), Arrays.copyOf(aloneColumn, inRange));
+        assertArrayEquals(Arrays.copyOf(rangeValue, inRange), Arrays.copyOf(aloneValue, inRange));
+        for (int i = 0; i < 100; i++) {
+            assertEquals(test.label(450 + i), aloneLabels[i]);
+        }
     }
 
     /**
@@ -251,5 +275,27 @@ class NonZeroListingTest {
                 () -> data.gatherRange(0, 2, x, null, null, new int[800], new float[800]));
         assertThrows(IndexOutOfBoundsException.class,
                 () -> data.gatherRange(4, 2, x, null, new int[3], new int[800], new float[800]));
+
+        // The listings without x check the same things, and the labels' room.
+        IllegalArgumentException aloneShort = assertThrows(IllegalArgumentException.class,
+                () -> data.gatherNonZeros(indices, 2, null, new int[3], new int[451], new float[800]));
+        assertTrue(aloneShort.getMessage().contains("need 452"), aloneShort.getMessage());
+        IllegalArgumentException fewLabels = assertThrows(IllegalArgumentException.class,
+                () -> data.gatherRangeNonZeros(0, 2, new int[1], new int[3], new int[800], new float[800]));
+        assertTrue(fewLabels.getMessage().contains("labels holds 1 ints"), fewLabels.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> data.gatherNonZeros(indices, -1, null, new int[3], new int[800], new float[800]));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> data.gatherRangeNonZeros(4, 2, null, new int[3], new int[800], new float[800]));
+    }
+
+    @Test
+    void listingWithoutTheImageNeedsZeroPixelsToScaleToZero() {
+        PackedImages images = PackedImages.pack(imageBytes(handMade()), 5, 20, 20);
+        float[] scale = new float[256];
+        scale[0] = 1f;
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> images.list(0, scale, new int[400], new float[400], 0));
+        assertTrue(refused.getMessage().contains("scale to 0"), refused.getMessage());
     }
 }

@@ -32,11 +32,11 @@ class GivenIndexTest {
     private static final int[] HIDDEN = {100, 50};
 
     /** (count, 784) images scaled pixel / 255f, and their labels, from the fixture's training file. */
-    private record Images(float[] x, int[] labels) {
+    record Images(float[] x, int[] labels) {
     }
 
     /** An index of rows [first, first + rows) of x from the obvious scan (entries != 0f), adopted. */
-    private static NonZeroIndex listed(float[] x, int first, int rows) {
+    static NonZeroIndex listed(float[] x, int first, int rows) {
         int[] rowStart = new int[rows + 1];
         int[] column = new int[rows * 784];
         float[] value = new float[rows * 784];
@@ -162,16 +162,16 @@ class GivenIndexTest {
         }
     }
 
-    private static MultiLayerNet net() {
+    static MultiLayerNet net() {
         return new MultiLayerNet(784, HIDDEN, 10, Activation.RELU, WeightInit.he(), 0.01, 42);
     }
 
-    private static MultiLayerNetExtend extendedNet() {
+    static MultiLayerNetExtend extendedNet() {
         return new MultiLayerNetExtend(784, HIDDEN, 10, Activation.RELU, WeightInit.he(), 0.01, true, 0.15, 42);
     }
 
     /** The first {@code count} training images of the fixture, pixel / 255f, and their labels. */
-    private static Images fixture(int count) throws IOException {
+    static Images fixture(int count) throws IOException {
         float[] x = new float[count * 784];
         int[] labels = new int[count];
         try (DataInputStream in = gzip(FIXTURE.resolve("train-images-idx3-ubyte.gz"))) {
