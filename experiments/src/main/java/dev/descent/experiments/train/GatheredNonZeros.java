@@ -1,6 +1,7 @@
 package dev.descent.experiments.train;
 
 import dev.descent.mnist.Dataset;
+import dev.descent.mnist.ListedImages;
 import dev.descent.network.kernels.NonZeroIndex;
 
 /**
@@ -61,6 +62,14 @@ final class GatheredNonZeros {
     NonZeroIndex gatherRange(Dataset data, int start, int count, int[] labels) {
         ensureCapacity(data.listCapacityRange(start, count));
         data.gatherRangeNonZeros(start, count, labels, rowStart, column, value);
+        index.adopt(count, features, rowStart, column, value, false);
+        return index;
+    }
+
+    /** As {@link #gatherRange}, from lists made once for the whole set ({@link ListedImages}): the same index. */
+    NonZeroIndex gatherRange(ListedImages listed, int start, int count, int[] labels) {
+        ensureCapacity(listed.capacityRange(start, count));
+        listed.listRange(start, count, labels, rowStart, column, value);
         index.adopt(count, features, rowStart, column, value, false);
         return index;
     }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The chunked evaluation through a run's buffers gives exactly the accuracy of one pass of the net over the whole
  * test set as floats (the way evaluations ran before the test set was kept as bytes), including a last chunk
- * shorter than the others, whether the chunks are the evaluation's own or a training run's batch buffers.
+ * shorter than the others, whether the chunks are the evaluation's own or a training run's batch buffers, and
+ * whether the set's non-zeros are listed once for all evaluations ({@link EvaluationSet#of}) or from the packed runs at
+ * every one ({@link EvaluationSet#range}).
  */
 class EvaluationSetTest {
 
@@ -49,6 +51,12 @@ class EvaluationSetTest {
             EvaluationSet.Buffers lent = set.newBuffers(new Matrix(128, 784), new int[128]);
             assertEquals(expected, set.accuracy(net, lent), "accuracy through batch buffers, " + size + " images");
             assertEquals(expected, set.accuracy(net, lent), "again through the batch buffers");
+            // The whole set (of) is listed once and copied from there; a range lists the packed runs each time:
+            // both score the same, accuracy and cross-entropy to the last bit.
+            EvaluationSet packed = EvaluationSet.range(part, 0, size);
+            EvaluationSet.Buffers packedBuffers = packed.newBuffers(new Matrix(128, 784), new int[128]);
+            assertEquals(expected, packed.accuracy(net, packedBuffers), "from the packed runs, " + size + " images");
+            assertEquals(packed.scores(net, packedBuffers), set.scores(net, lent), "scores, " + size + " images");
         }
     }
 }
