@@ -3,7 +3,8 @@
  * ({@link dev.descent.mnist.Idx}), the four standard files of a data set loaded as train and test
  * ({@link dev.descent.mnist.Mnist}, {@link dev.descent.mnist.DataSets}), examples kept as runs of non-zero bytes
  * ({@code PackedImages}) and gathered into
- * float batches on demand ({@link dev.descent.mnist.Dataset}), and seeded batch samplers
+ * float batches or lists of their non-zeros on demand ({@link dev.descent.mnist.Dataset}), a set scored again and
+ * again listed once ({@link dev.descent.mnist.ListedImages}), and seeded batch samplers
  * ({@link dev.descent.mnist.BatchSampler}).
  *
  * <p>The format is LeCun, Cortes and Burges' IDX: a big-endian header (magic number, then one 32-bit size per
