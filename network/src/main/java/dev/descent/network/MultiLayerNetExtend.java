@@ -406,24 +406,9 @@ public final class MultiLayerNetExtend implements TrainableNet {
         stack.backward();
         lastTrainingStack = stack;
         if (weightDecayLambda != 0) {
-            addWeightDecay((float) weightDecayLambda);
+            WeightDecay.addGradient(weights, weightGrads, (float) weightDecayLambda);
         }
         return grads;
-    }
-
-    /**
-     * dW += λ·W for every layer: the gradient of the weight-decay term. A method of its own so that the optimizing
-     * compiler, which compiles only descent's loops, compiles this loop and leaves backprop's calls to C1
-     * ({@code experiments/jvm/compiler-directives.json}).
-     */
-    private void addWeightDecay(float lambda) {
-        for (int l = 0; l < weights.length; l++) {
-            float[] w = weights[l].data;
-            float[] dW = weightGrads[l].data;
-            for (int i = 0; i < w.length; i++) {
-                dW[i] += lambda * w[i];
-            }
-        }
     }
 
     /**
@@ -456,16 +441,7 @@ public final class MultiLayerNetExtend implements TrainableNet {
 
     /** ½λΣ‖W‖² over the weights (not b, γ, β), summed in double. */
     private double weightDecayLoss() {
-        if (weightDecayLambda == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (Matrix w : weights) {
-            for (float v : w.data) {
-                sum += (double) v * v;
-            }
-        }
-        return 0.5 * weightDecayLambda * sum;
+        return WeightDecay.loss(weights, weightDecayLambda);
     }
 
     private float[] normArray(int layer, int which) {
