@@ -115,9 +115,7 @@ public final class EvaluationSet {
         for (int start = 0; start < total; start += buffers.chunk.rows) {
             int rows = Math.min(buffers.chunk.rows, total - start);
             Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
-            NonZeroIndex xNonZeros = lists != null
-                    ? buffers.nonZeros.gatherRange(lists, from + start, rows, buffers.labels)
-                    : buffers.nonZeros.gatherRange(data, from + start, rows, buffers.labels);
+            NonZeroIndex xNonZeros = listChunk(lists, buffers, start, rows);
             int[] labels = rows == buffers.labels.length ? buffers.labels : buffers.lastLabels(rows);
             // accuracy() is correct / rows in double; with rows ≤ CHUNK_ROWS the product recovers the count exactly.
             correct += (int) Math.round(net.accuracy(x, xNonZeros, labels) * rows);
@@ -140,9 +138,7 @@ public final class EvaluationSet {
         for (int start = 0; start < total; start += buffers.chunk.rows) {
             int rows = Math.min(buffers.chunk.rows, total - start);
             Matrix x = rows == buffers.chunk.rows ? buffers.chunk : buffers.lastChunk(rows);
-            NonZeroIndex xNonZeros = lists != null
-                    ? buffers.nonZeros.gatherRange(lists, from + start, rows, buffers.labels)
-                    : buffers.nonZeros.gatherRange(data, from + start, rows, buffers.labels);
+            NonZeroIndex xNonZeros = listChunk(lists, buffers, start, rows);
             Matrix scores = net.predict(x, xNonZeros); // (rows, classes)
             int classes = scores.cols;
             for (int r = 0; r < rows; r++) {
@@ -167,14 +163,23 @@ public final class EvaluationSet {
         return new Scores((double) correct / total, crossEntropy / total);
     }
 
-    /** The examples' non-zeros listed once for {@link #of}, made by the first evaluation; null for a range. */
+    /**
+     * The examples' non-zeros listed once for {@link #of}, made by the first evaluation; null for a range, or for a
+     * set too large to list.
+     */
     private synchronized ListedImages listed() {
         if (listOnce && !listingTried) {
             listingTried = true;
-            ListedImages all = data.listAll(MAX_LISTED_BYTES);
-            listed = all != null && from == 0 && count == all.size() ? all : null;
+            listed = data.listAll(MAX_LISTED_BYTES);
         }
         return listed;
+    }
+
+    /** The non-zeros of the chunk of {@code rows} examples from {@code start}, from the lists made once if any. */
+    private NonZeroIndex listChunk(ListedImages lists, Buffers buffers, int start, int rows) {
+        return lists != null
+                ? buffers.nonZeros.gatherRange(lists, from + start, rows, buffers.labels)
+                : buffers.nonZeros.gatherRange(data, from + start, rows, buffers.labels);
     }
 
     /**
