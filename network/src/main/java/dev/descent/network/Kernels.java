@@ -10,7 +10,7 @@ public final class Kernels {
     }
 
     /**
-     * The active path, e.g. "vector API, 512-bit FloatVector, 8x32 tile (self-check passed in 410 ms)" or
+     * The active path, e.g. "vector API, 512-bit FloatVector, 8x32 and 8x48 tiles (self-check passed in 410 ms)" or
      * "scalar fallback (jdk.incubator.vector not present; HINT: …)". The first call runs the start-up
      * self-check (see {@link KernelPath}). All paths give bit-identical results; only speed differs.
      */

@@ -121,7 +121,7 @@ public final class Gemm {
         return ElementWise.allFinite(x, length);
     }
 
-    /** The kernel this instance runs, e.g. "512-bit FloatVector, 8x32 tile" or "scalar". */
+    /** The kernel this instance runs, e.g. "512-bit FloatVector, 8x32 and 8x48 tiles" or "scalar". */
     public String path() {
         return kernel.description();
     }

@@ -44,11 +44,11 @@ final class VectorGemm256 implements GemmKernel {
         int panels = PanelPacking.panelCount(n, NR);
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kc = Math.min(KC, k - k0);
-            int needed = PanelPacking.packedLength(n, kc, NR, NR);
+            int needed = PanelPacking.packedLength(panels, kc, NR, NR);
             if (packed.length < needed) {
                 packed = new float[needed];
             }
-            PanelPacking.packB(transB, b, n, k, k0, kc, NR, NR, packed);
+            PanelPacking.packB(transB, b, n, k, k0, kc, NR, panels, NR, packed);
             boolean load = accumulate || k0 > 0;
             int aBase = k0 * aColStride;
             for (int p = 0; p < panels; p++) {

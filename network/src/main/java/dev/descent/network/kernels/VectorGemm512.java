@@ -14,12 +14,18 @@ import jdk.incubator.vector.VectorSpecies;
  * the preferred species is 512 bits: a JVM must use one species only (on JDK 17 a second species silently
  * ran 20× slower). {@link VectorGemm256} is the same algorithm with a 6×16 tile.
  *
- * <p>B is packed in blocks of {@value #KC} rows into zero-padded panels ({@link PanelPacking}), so a panel
- * (KC × 32 floats = 32 KiB) stays in L1 while every row block of A sweeps over it. A is read in place with
- * a row and a column stride, which handles a transposed A for free. Edge tiles (fewer than 32 valid
- * columns) run through a small scratch tile. When at most 16 columns
- * are left for the last panel (100 = 3·32 + 4), it is packed 16 wide and computed with an 8×16 tile. Every element of C is the
- * same fma chain over k as in {@link ScalarGemm}, so results are bit-identical to the scalar path.
+ * <p>B is packed in blocks of at most {@value #KC} rows (k is cut into equal blocks: 784 = 2·392) into
+ * zero-padded panels ({@link PanelPacking}); every row block of A sweeps over one panel while it is in L1 or L2.
+ * Fewer, longer blocks load and store C fewer times: 2 blocks of 392 instead of 256 + 256 + 256 + 16 made
+ * 128×784×100 about 8 % faster. A is read in place with a row and a column stride, which handles a transposed
+ * A for free. Edge tiles (fewer than 32 valid columns) run through a small scratch tile.
+ *
+ * <p>Up to 16 columns left after the 32-wide panels (100 = 3·32 + 4) join the last 32-wide panel in a 48-wide
+ * one, computed with an 8×48 tile (24 accumulators): 3 vector loads and 8 broadcasts per 24 fmas instead of the
+ * 8×16 tile's 1 and 8 per 8, which had made the 4 leftover columns cost about as much as 16 useful ones. Only
+ * when n ≤ 16, or in a product of fewer than {@value #WIDEST_MIN_FMAS} multiply-adds (see there), do the leftover
+ * columns take a 16-wide panel of their own, with the 8×16 tile. Every element of C is the same fma chain over
+ * k as in {@link ScalarGemm}, so results are bit-identical to the scalar path.
  */
 final class VectorGemm512 implements GemmKernel {
 
@@ -27,7 +33,20 @@ final class VectorGemm512 implements GemmKernel {
     private static final int L = 16;
     private static final int MR = 4;
     private static final int NR = 2 * L;
-    private static final int KC = 256;
+    /** Most rows of B per packed block; k is cut into equal blocks of at most this many rows. */
+    private static final int KC = 400;
+    /** Padded width of a last panel that holds a 32-wide panel's columns and up to 16 more. */
+    private static final int WIDEST_NR = 3 * L;
+    /**
+     * Fewest multiply-adds (m·n·k) for which the 8×48 tile is used. Its two variants take C2 about 0.25 s each
+     * to compile, twice (on-stack replacement, then the whole method), and the default compare's GEMMs (at most
+     * 128·100·128 multiply-adds each; the first layer takes the sparse path) ran 0.4 s slower with it, because the
+     * start of that job is compile-bound. A 128×784×100 or 784×128×100 product (10 M) gains 5–9 % from it.
+     */
+    private static final long WIDEST_MIN_FMAS = 4_000_000L;
+    private static final int WIDE = 0;
+    private static final int WIDEST = 1;
+    private static final int NARROW = 2;
     /** Rows of the one-vector tile used for a last panel of at most 16 columns. */
     private static final int NARROW_MR = 8;
     /** Rows of the main tile: 8 rows × 2 vectors = 16 independent fma chains. */
@@ -57,23 +76,41 @@ final class VectorGemm512 implements GemmKernel {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
-        int panels = PanelPacking.panelCount(n, NR);
-        int leftover = n - (panels - 1) * NR;
-        // Up to 16 leftover columns (e.g. 100 = 3·32 + 4) use a one-vector panel and the 8×16 tile,
-        // which halves the wasted lanes of the two largest GEMMs of a step.
-        boolean narrowLast = leftover <= L;
-        int lastNr = narrowLast ? L : NR;
-        for (int k0 = 0; k0 < k; k0 += KC) {
-            int kc = Math.min(KC, k - k0);
-            int needed = PanelPacking.packedLength(n, kc, NR, lastNr);
+        int fullPanels = n / NR;
+        int leftover = n - fullPanels * NR;
+        // Up to 16 leftover columns (e.g. 100 = 3·32 + 4) join the last 32-wide panel in a 48-wide one computed
+        // with the 8×48 tile, in a large product; otherwise they take a 16-wide panel and the 8×16 tile. Either
+        // way at most 12 of 112 lanes are wasted for n = 100, but the 8×48 tile loads less per fma.
+        int lastKind;
+        int panels;
+        int lastNr;
+        if (leftover == 0) {
+            lastKind = WIDE;
+            panels = fullPanels;
+            lastNr = NR;
+        } else if (leftover <= L && fullPanels > 0 && (long) m * n * k >= WIDEST_MIN_FMAS) {
+            lastKind = WIDEST;
+            panels = fullPanels;
+            lastNr = WIDEST_NR;
+        } else {
+            lastKind = leftover <= L ? NARROW : WIDE;
+            panels = fullPanels + 1;
+            lastNr = leftover <= L ? L : NR;
+        }
+        // k in equal blocks of at most KC rows (784 = 2·392), so no block is a short tail.
+        int blocks = (k + KC - 1) / KC;
+        int blockK = (k + blocks - 1) / blocks;
+        for (int k0 = 0; k0 < k; k0 += blockK) {
+            int kc = Math.min(blockK, k - k0);
+            int needed = PanelPacking.packedLength(panels, kc, NR, lastNr);
             if (packed.length < needed) {
                 packed = new float[needed];
             }
-            PanelPacking.packB(transB, b, n, k, k0, kc, NR, lastNr, packed);
+            PanelPacking.packB(transB, b, n, k, k0, kc, NR, panels, lastNr, packed);
             boolean load = accumulate || k0 > 0;
             if (transA) {
                 // a is (k, m): the 8 rows of a tile are 8 adjacent floats at every k, read in place.
-                sweepPanels(a, k0 * m, m, false, 0, m, panels, narrowLast, leftover, kc, c, n, load);
+                sweepPanels(a, k0 * m, m, false, 0, m, panels, lastKind, kc, c, n, load);
             } else {
                 // a is (m, k): each block of rows is copied with the constant row stride KC (one arraycopy
                 // per row), so the tiles read their 8 rows at fixed distances from one index.
@@ -82,7 +119,7 @@ final class VectorGemm512 implements GemmKernel {
                     for (int r = 0; r < mc; r++) {
                         System.arraycopy(a, (i0 + r) * k + k0, aRows, r * KC, kc);
                     }
-                    sweepPanels(aRows, 0, 0, true, i0, i0 + mc, panels, narrowLast, leftover, kc, c, n, load);
+                    sweepPanels(aRows, 0, 0, true, i0, i0 + mc, panels, lastKind, kc, c, n, load);
                 }
             }
         }
@@ -93,19 +130,60 @@ final class VectorGemm512 implements GemmKernel {
      * {@code aRows[r·KC + kk]}; otherwise it is at {@code a[aBase + kk·aColStride + mFrom + r]} (transposed A).
      */
     private void sweepPanels(float[] a, int aBase, int aColStride, boolean rowsPacked, int mFrom, int mTo,
-                             int panels, boolean narrowLast, int leftover, int kc, float[] c, int n, boolean load) {
+                             int panels, int lastKind, int kc, float[] c, int n, boolean load) {
         int aRowStride = rowsPacked ? KC : 1;
         int colStride = rowsPacked ? 1 : aColStride;
         int aStart = rowsPacked ? aBase : aBase + mFrom;
         for (int p = 0; p < panels; p++) {
             int j0 = p * NR;
             int bOff = p * kc * NR;
-            if (p == panels - 1 && narrowLast) {
-                narrowPanel(a, aStart, aRowStride, colStride, rowsPacked, bOff, kc, c, mFrom, mTo, n, j0, leftover,
+            int width = Math.min(NR, n - j0);
+            if (p < panels - 1 || lastKind == WIDE) {
+                widePanel(a, aStart, aRowStride, colStride, rowsPacked, bOff, kc, c, mFrom, mTo, n, j0, width, load);
+            } else if (lastKind == WIDEST) {
+                widestPanel(a, aStart, aRowStride, colStride, rowsPacked, bOff, kc, c, mFrom, mTo, n, j0, n - j0,
                         load);
             } else {
-                widePanel(a, aStart, aRowStride, colStride, rowsPacked, bOff, kc, c, mFrom, mTo, n, j0,
-                        Math.min(NR, n - j0), load);
+                narrowPanel(a, aStart, aRowStride, colStride, rowsPacked, bOff, kc, c, mFrom, mTo, n, j0, n - j0,
+                        load);
+            }
+        }
+    }
+
+    /**
+     * Columns [j0, j0 + width), 32 < width ≤ 48, from a 48-wide panel: 8×48 tiles, then one row at a time. The
+     * first 32 columns go straight to C; the last 16 go through the edge tile unless all 16 are valid.
+     */
+    private void widestPanel(float[] a, int aBase, int aRowStride, int aColStride, boolean rowsPacked, int bOff,
+                             int kc, float[] c, int mFrom, int m, int n, int j0, int width, boolean load) {
+        int tail = width - NR;
+        boolean tailInC = tail == L;
+        int i0 = mFrom;
+        for (; i0 + TALL_MR <= m; i0 += TALL_MR) {
+            int aOff = aBase + (i0 - mFrom) * aRowStride;
+            int cOff = i0 * n + j0;
+            if (tailInC) {
+                widestTile(a, aOff, aColStride, rowsPacked, bOff, kc, c, cOff, n, c, cOff + NR, n, load);
+            } else {
+                if (load) {
+                    toEdge(c, cOff + NR, n, TALL_MR, tail, L);
+                }
+                widestTile(a, aOff, aColStride, rowsPacked, bOff, kc, c, cOff, n, edge, 0, L, load);
+                fromEdge(c, cOff + NR, n, TALL_MR, tail, L);
+            }
+        }
+        for (; i0 < m; i0++) {
+            int aOff = aBase + (i0 - mFrom) * aRowStride;
+            int cOff = i0 * n + j0;
+            row(a, aOff, aColStride, packed, bOff, WIDEST_NR, kc, c, cOff, load);
+            if (tailInC) {
+                narrowRow(a, aOff, aColStride, packed, bOff + NR, WIDEST_NR, kc, c, cOff + NR, load);
+            } else {
+                if (load) {
+                    toEdge(c, cOff + NR, n, 1, tail, L);
+                }
+                narrowRow(a, aOff, aColStride, packed, bOff + NR, WIDEST_NR, kc, edge, 0, load);
+                fromEdge(c, cOff + NR, n, 1, tail, L);
             }
         }
     }
@@ -141,12 +219,12 @@ final class VectorGemm512 implements GemmKernel {
         for (; i0 < m; i0++) {
             int aOff = aBase + (i0 - mFrom) * aRowStride;
             if (width == NR) {
-                row(a, aOff, aColStride, packed, bOff, kc, c, i0 * n + j0, load);
+                row(a, aOff, aColStride, packed, bOff, NR, kc, c, i0 * n + j0, load);
             } else {
                 if (load) {
                     toEdge(c, i0 * n + j0, n, 1, width, NR);
                 }
-                row(a, aOff, aColStride, packed, bOff, kc, edge, 0, load);
+                row(a, aOff, aColStride, packed, bOff, NR, kc, edge, 0, load);
                 fromEdge(c, i0 * n + j0, n, 1, width, NR);
             }
         }
@@ -171,12 +249,12 @@ final class VectorGemm512 implements GemmKernel {
         for (; i0 < m; i0++) {
             int aOff = aBase + (i0 - mFrom) * aRowStride;
             if (width == L) {
-                narrowRow(a, aOff, aColStride, packed, bOff, kc, c, i0 * n + j0, load);
+                narrowRow(a, aOff, aColStride, packed, bOff, L, kc, c, i0 * n + j0, load);
             } else {
                 if (load) {
                     toEdge(c, i0 * n + j0, n, 1, width, L);
                 }
-                narrowRow(a, aOff, aColStride, packed, bOff, kc, edge, 0, load);
+                narrowRow(a, aOff, aColStride, packed, bOff, L, kc, edge, 0, load);
                 fromEdge(c, i0 * n + j0, n, 1, width, L);
             }
         }
@@ -386,6 +464,263 @@ final class VectorGemm512 implements GemmKernel {
     }
 
 
+    /** The 8×48 tile on the kernel that suits where A's rows are (see {@link #sweepPanels}). */
+    private void widestTile(float[] a, int aOff, int aColStride, boolean rowsPacked, int bOff, int kc,
+                            float[] c, int cOff, int ldc, float[] t, int tOff, int ldt, boolean load) {
+        if (rowsPacked) {
+            widestTileRows(a, aOff, packed, bOff, kc, c, cOff, ldc, t, tOff, ldt, load);
+        } else {
+            widestTileCols(a, aOff, aColStride, packed, bOff, kc, c, cOff, ldc, t, tOff, ldt, load);
+        }
+    }
+
+    /**
+     * c (TALL_MR, 48) from A rows copied as for {@link #tallTileRows}: columns 0–31 at cOff in c (row stride ldc),
+     * columns 32–47 at tOff in t (row stride ldt), which may be c itself or the edge tile.
+     */
+    private static void widestTileRows(float[] a, int aOff, float[] bp, int bOff, int kc,
+                                       float[] c, int cOff, int ldc, float[] t, int tOff, int ldt,
+                                       boolean load) {
+        FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32, c40, c41, c42, c50, c51, c52, c60, c61, c62, c70, c71, c72;
+        if (load) {
+            c00 = FloatVector.fromArray(S, c, cOff);
+            c01 = FloatVector.fromArray(S, c, cOff + 1 * L);
+            c02 = FloatVector.fromArray(S, t, tOff);
+            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + 1 * L);
+            c12 = FloatVector.fromArray(S, t, tOff + 1 * ldt);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + 1 * L);
+            c22 = FloatVector.fromArray(S, t, tOff + 2 * ldt);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + 1 * L);
+            c32 = FloatVector.fromArray(S, t, tOff + 3 * ldt);
+            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
+            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + 1 * L);
+            c42 = FloatVector.fromArray(S, t, tOff + 4 * ldt);
+            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
+            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + 1 * L);
+            c52 = FloatVector.fromArray(S, t, tOff + 5 * ldt);
+            c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc);
+            c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + 1 * L);
+            c62 = FloatVector.fromArray(S, t, tOff + 6 * ldt);
+            c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc);
+            c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + 1 * L);
+            c72 = FloatVector.fromArray(S, t, tOff + 7 * ldt);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = c00;
+            c02 = c00;
+            c10 = c00;
+            c11 = c00;
+            c12 = c00;
+            c20 = c00;
+            c21 = c00;
+            c22 = c00;
+            c30 = c00;
+            c31 = c00;
+            c32 = c00;
+            c40 = c00;
+            c41 = c00;
+            c42 = c00;
+            c50 = c00;
+            c51 = c00;
+            c52 = c00;
+            c60 = c00;
+            c61 = c00;
+            c62 = c00;
+            c70 = c00;
+            c71 = c00;
+            c72 = c00;
+        }
+        for (int kk = 0; kk < kc; kk++) {
+            int bk = bOff + kk * WIDEST_NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bk);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bk + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bk + 2 * L);
+            int ak = aOff + kk;
+            FloatVector a0 = FloatVector.broadcast(S, a[ak]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            FloatVector a1 = FloatVector.broadcast(S, a[ak + KC]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            FloatVector a2 = FloatVector.broadcast(S, a[ak + 2 * KC]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            FloatVector a3 = FloatVector.broadcast(S, a[ak + 3 * KC]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            FloatVector a4 = FloatVector.broadcast(S, a[ak + 4 * KC]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            c42 = a4.fma(b2, c42);
+            FloatVector a5 = FloatVector.broadcast(S, a[ak + 5 * KC]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            c52 = a5.fma(b2, c52);
+            FloatVector a6 = FloatVector.broadcast(S, a[ak + 6 * KC]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            c62 = a6.fma(b2, c62);
+            FloatVector a7 = FloatVector.broadcast(S, a[ak + 7 * KC]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+            c72 = a7.fma(b2, c72);
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + 1 * L);
+        c02.intoArray(t, tOff);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + 1 * L);
+        c12.intoArray(t, tOff + 1 * ldt);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + 1 * L);
+        c22.intoArray(t, tOff + 2 * ldt);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + 1 * L);
+        c32.intoArray(t, tOff + 3 * ldt);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + 1 * L);
+        c42.intoArray(t, tOff + 4 * ldt);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + 1 * L);
+        c52.intoArray(t, tOff + 5 * ldt);
+        c60.intoArray(c, cOff + 6 * ldc);
+        c61.intoArray(c, cOff + 6 * ldc + 1 * L);
+        c62.intoArray(t, tOff + 6 * ldt);
+        c70.intoArray(c, cOff + 7 * ldc);
+        c71.intoArray(c, cOff + 7 * ldc + 1 * L);
+        c72.intoArray(t, tOff + 7 * ldt);
+    }
+
+    /** As {@link #widestTileRows}, from a transposed A read in place as for {@link #tallTileCols}. */
+    private static void widestTileCols(float[] a, int aOff, int aColStride, float[] bp, int bOff, int kc,
+                                       float[] c, int cOff, int ldc, float[] t, int tOff, int ldt,
+                                       boolean load) {
+        FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32, c40, c41, c42, c50, c51, c52, c60, c61, c62, c70, c71, c72;
+        if (load) {
+            c00 = FloatVector.fromArray(S, c, cOff);
+            c01 = FloatVector.fromArray(S, c, cOff + 1 * L);
+            c02 = FloatVector.fromArray(S, t, tOff);
+            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + 1 * L);
+            c12 = FloatVector.fromArray(S, t, tOff + 1 * ldt);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + 1 * L);
+            c22 = FloatVector.fromArray(S, t, tOff + 2 * ldt);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + 1 * L);
+            c32 = FloatVector.fromArray(S, t, tOff + 3 * ldt);
+            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
+            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + 1 * L);
+            c42 = FloatVector.fromArray(S, t, tOff + 4 * ldt);
+            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
+            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + 1 * L);
+            c52 = FloatVector.fromArray(S, t, tOff + 5 * ldt);
+            c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc);
+            c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + 1 * L);
+            c62 = FloatVector.fromArray(S, t, tOff + 6 * ldt);
+            c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc);
+            c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + 1 * L);
+            c72 = FloatVector.fromArray(S, t, tOff + 7 * ldt);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = c00;
+            c02 = c00;
+            c10 = c00;
+            c11 = c00;
+            c12 = c00;
+            c20 = c00;
+            c21 = c00;
+            c22 = c00;
+            c30 = c00;
+            c31 = c00;
+            c32 = c00;
+            c40 = c00;
+            c41 = c00;
+            c42 = c00;
+            c50 = c00;
+            c51 = c00;
+            c52 = c00;
+            c60 = c00;
+            c61 = c00;
+            c62 = c00;
+            c70 = c00;
+            c71 = c00;
+            c72 = c00;
+        }
+        int ap = aOff;
+        int bk = bOff;
+        for (int kk = 0; kk < kc; kk++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bk);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bk + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bk + 2 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ap]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            FloatVector a1 = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            FloatVector a2 = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            FloatVector a3 = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            FloatVector a4 = FloatVector.broadcast(S, a[ap + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            c42 = a4.fma(b2, c42);
+            FloatVector a5 = FloatVector.broadcast(S, a[ap + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            c52 = a5.fma(b2, c52);
+            FloatVector a6 = FloatVector.broadcast(S, a[ap + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            c62 = a6.fma(b2, c62);
+            FloatVector a7 = FloatVector.broadcast(S, a[ap + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+            c72 = a7.fma(b2, c72);
+            ap += aColStride;
+            bk += WIDEST_NR;
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + 1 * L);
+        c02.intoArray(t, tOff);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + 1 * L);
+        c12.intoArray(t, tOff + 1 * ldt);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + 1 * L);
+        c22.intoArray(t, tOff + 2 * ldt);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + 1 * L);
+        c32.intoArray(t, tOff + 3 * ldt);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + 1 * L);
+        c42.intoArray(t, tOff + 4 * ldt);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + 1 * L);
+        c52.intoArray(t, tOff + 5 * ldt);
+        c60.intoArray(c, cOff + 6 * ldc);
+        c61.intoArray(c, cOff + 6 * ldc + 1 * L);
+        c62.intoArray(t, tOff + 6 * ldt);
+        c70.intoArray(c, cOff + 7 * ldc);
+        c71.intoArray(c, cOff + 7 * ldc + 1 * L);
+        c72.intoArray(t, tOff + 7 * ldt);
+    }
+
     /** c (MR, NR) at cOff with row stride ldc; a rows at aOff + r·aRowStride, column step aColStride. */
     private static void tile(float[] a, int aOff, int aRowStride, int aColStride, float[] bp, int bOff,
                              int kc, float[] c, int cOff, int ldc, boolean load) {
@@ -443,7 +778,7 @@ final class VectorGemm512 implements GemmKernel {
     }
 
     /** One row of C (1, NR) at cOff; used for the rows left over after the MR blocks. */
-    private static void row(float[] a, int aOff, int aColStride, float[] bp, int bOff, int kc,
+    private static void row(float[] a, int aOff, int aColStride, float[] bp, int bOff, int bStride, int kc,
                             float[] c, int cOff, boolean load) {
         FloatVector c0;
         FloatVector c1;
@@ -461,7 +796,7 @@ final class VectorGemm512 implements GemmKernel {
             c0 = a0.fma(FloatVector.fromArray(S, bp, b0p), c0);
             c1 = a0.fma(FloatVector.fromArray(S, bp, b0p + L), c1);
             ap += aColStride;
-            b0p += NR;
+            b0p += bStride;
         }
         c0.intoArray(c, cOff);
         c1.intoArray(c, cOff + L);
@@ -562,7 +897,7 @@ final class VectorGemm512 implements GemmKernel {
 
 
     /** One row of C (1, L) at cOff from a 16-wide panel. */
-    private static void narrowRow(float[] a, int aOff, int aColStride, float[] bp, int bOff, int kc,
+    private static void narrowRow(float[] a, int aOff, int aColStride, float[] bp, int bOff, int bStride, int kc,
                                   float[] c, int cOff, boolean load) {
         FloatVector c0 = load ? FloatVector.fromArray(S, c, cOff) : FloatVector.zero(S);
         int ap = aOff;
@@ -570,7 +905,7 @@ final class VectorGemm512 implements GemmKernel {
         for (int kk = 0; kk < kc; kk++) {
             c0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, bp, b0p), c0);
             ap += aColStride;
-            b0p += L;
+            b0p += bStride;
         }
         c0.intoArray(c, cOff);
     }
@@ -592,6 +927,6 @@ final class VectorGemm512 implements GemmKernel {
 
     @Override
     public String description() {
-        return "512-bit FloatVector, " + TALL_MR + "x" + NR + " tile";
+        return "512-bit FloatVector, " + TALL_MR + "x" + NR + " and " + TALL_MR + "x" + WIDEST_NR + " tiles";
     }
 }

@@ -7,9 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Shapes past the 512-bit kernel's blocks: k over several packing blocks (256) and more than 128 rows of C,
- * in every form (both operands transposed through the kernel itself), against the naive fma loop bit for bit.
- * On another path the same shapes check that path once more.
+ * Shapes past the 512-bit kernel's blocks: k over several packing blocks (at most 400 rows each), more than 128
+ * rows of C, and products large enough for the 8×48 tile (4 M multiply-adds), in every form (both operands
+ * transposed through the kernel itself), against the naive fma loop bit for bit. On another path the same shapes
+ * check that path once more.
  */
 class GemmRowBlocksTest {
 
@@ -20,7 +21,12 @@ class GemmRowBlocksTest {
         "261, 65, 257, false, true, false",
         "136, 33, 300, true, false, true",
         "255, 17, 9, true, true, false",
-        "384, 100, 784, false, false, false"})
+        "384, 100, 784, false, false, false",
+        "131, 100, 784, false, false, true",
+        "784, 100, 128, true, false, false",
+        "141, 44, 1203, true, true, true",
+        "203, 48, 500, false, false, true",
+        "200, 80, 300, true, false, false"})
     void matchesTheNaiveLoopBitForBit(int m, int n, int k, boolean transA, boolean transB, boolean accumulate) {
         SplittableRandom random = new SplittableRandom(1000L * m + 10L * n + k);
         float[] a = randomArray(random, m * k);   // (m, k), or (k, m) when transA

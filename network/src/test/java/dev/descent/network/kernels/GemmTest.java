@@ -33,8 +33,11 @@ class GemmTest {
                 new int[] {1, 1, 1}, new int[] {1, 17, 3}, new int[] {5, 1, 9}, new int[] {7, 9, 1},
                 new int[] {3, 5, 7}, new int[] {4, 32, 16}, new int[] {6, 16, 8}, new int[] {8, 33, 31},
                 new int[] {13, 47, 70}, new int[] {25, 100, 10}, new int[] {10, 10, 100},
-                new int[] {17, 65, 300},   // k spans two packing blocks
-                new int[] {9, 31, 513},    // and three
+                new int[] {17, 65, 300},
+                new int[] {9, 31, 513},    // k spans two packing blocks
+                new int[] {3, 36, 801},    // and three
+                new int[] {16, 48, 20},    // 16 columns left after the 32-wide panels, all written in place
+                new int[] {11, 80, 5},     // the same, with rows left after the 8-row blocks
                 new int[] {128, 100, 64}));
         SplittableRandom random = new SplittableRandom(20240601);
         for (int i = 0; i < 16; i++) {
