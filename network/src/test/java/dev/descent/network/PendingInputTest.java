@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * training loop's gathers do) computes the bits of the same net given the written x: on MNIST batches, whose sparse
  * path leaves x unread (and unwritten); and on every path that reads x, which writes it from the lists first: a dense
  * batch, a first layer whose W1 holds an infinity, the extended net's dense first layer, the scan that names a
- * non-finite input, and an accuracy over more rows than one chunk. The x buffer starts out holding another batch, as a run's reused buffer does.
+ * non-finite input, and an accuracy over more rows than one chunk. The x buffer starts out holding another batch,
+ * as a run's reused buffer does.
  */
 class PendingInputTest {
 

@@ -82,7 +82,8 @@ public final class Gemm {
 
     /**
      * c = x·b for the x indexed in {@code x}, skipping x's zeros: bit-identical to {@link #ab} with
-     * accumulate false whenever b is finite (a zero times a finite b adds only a zero; see {@link #allFinite}).
+     * accumulate false whenever b is finite (a zero times a finite b adds only a zero; see
+     * {@link ElementWise#allFinite}).
      *
      * @param x x is (m, k), indexed by {@link NonZeroIndex#build}
      * @param b b is (k, n)
@@ -111,14 +112,6 @@ public final class Gemm {
         checkLength(c, "c", m, n);
         x.buildColumns();
         sparse.gatherRows(x.columnStart, x.columnRow, x.columnValue, m, b, c, n);
-    }
-
-    /**
-     * False when any of {@code x[0 .. length)} is NaN or infinite: then a zero input times x is NaN in the
-     * dense product, and skipping it would change the result, so the caller must take the dense path.
-     */
-    public boolean allFinite(float[] x, int length) {
-        return ElementWise.allFinite(x, length);
     }
 
     /** The kernel this instance runs, e.g. "512-bit FloatVector, 8x32 and 8x48 tiles" or "scalar". */

@@ -89,7 +89,10 @@ public final class KernelPath {
     private KernelPath() {
     }
 
-    /** The active path in words, e.g. "vector API, 512-bit FloatVector, 8x32 and 8x48 tiles (self-check passed in 410 ms)". */
+    /**
+     * The active path in words, e.g. "vector API, 512-bit FloatVector, 8x32 and 8x48 tiles (self-check passed in
+     * 410 ms)".
+     */
     public static String describe() {
         return DESCRIPTION;
     }

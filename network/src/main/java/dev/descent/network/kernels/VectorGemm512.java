@@ -481,7 +481,8 @@ final class VectorGemm512 implements GemmKernel {
     private static void widestTileRows(float[] a, int aOff, float[] bp, int bOff, int kc,
                                        float[] c, int cOff, int ldc, float[] t, int tOff, int ldt,
                                        boolean load) {
-        FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32, c40, c41, c42, c50, c51, c52, c60, c61, c62, c70, c71, c72;
+        FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
+        FloatVector c40, c41, c42, c50, c51, c52, c60, c61, c62, c70, c71, c72;
         if (load) {
             c00 = FloatVector.fromArray(S, c, cOff);
             c01 = FloatVector.fromArray(S, c, cOff + 1 * L);
@@ -602,7 +603,8 @@ final class VectorGemm512 implements GemmKernel {
     private static void widestTileCols(float[] a, int aOff, int aColStride, float[] bp, int bOff, int kc,
                                        float[] c, int cOff, int ldc, float[] t, int tOff, int ldt,
                                        boolean load) {
-        FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32, c40, c41, c42, c50, c51, c52, c60, c61, c62, c70, c71, c72;
+        FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
+        FloatVector c40, c41, c42, c50, c51, c52, c60, c61, c62, c70, c71, c72;
         if (load) {
             c00 = FloatVector.fromArray(S, c, cOff);
             c01 = FloatVector.fromArray(S, c, cOff + 1 * L);

@@ -38,7 +38,8 @@ final class VectorSparse implements SparseKernel {
                 pairOfSeven(index, value, start[r], start[r + 1], start[r + 2], b, n, c, r * n, last);
             }
             if (r < lists) {
-                seven(index, value, start[r], start[r + 1], b, n, c, r * n, 0, L, 2 * L, 3 * L, 4 * L, 5 * L, last, false);
+                seven(index, value, start[r], start[r + 1], b, n, c, r * n, 0, L, 2 * L, 3 * L, 4 * L, 5 * L, last,
+                        false);
             }
             return;
         }
@@ -70,9 +71,10 @@ final class VectorSparse implements SparseKernel {
 
     /**
      * Rows r and r + 1 (entries [f0, f1) and [f1, t1)) of seven vectors each, their fourteen fma chains
-     * interleaved while both lists last, then the longer list's rest alone ({@link #seven}, from the stored sums). One row's seven chains advance one fma
-     * per non-zero and wait on fma latency; a second row's independent chains fill those waits (about 15 % faster
-     * on 128-image MNIST batches with n = 100, 512-bit, measured in process on Zen 5; three rows were no faster). Each element's chain is still its own row's list in order.
+     * interleaved while both lists last, then the longer list's rest alone ({@link #seven}, from the stored sums).
+     * One row's seven chains advance one fma per non-zero and wait on fma latency; a second row's independent chains
+     * fill those waits (about 15 % faster on 128-image MNIST batches with n = 100, 512-bit, measured in process on
+     * Zen 5; three rows were no faster). Each element's chain is still its own row's list in order.
      */
     private static void pairOfSeven(int[] index, float[] value, int f0, int f1, int t1, float[] b, int n, float[] c,
                                     int cOff, int o6) {

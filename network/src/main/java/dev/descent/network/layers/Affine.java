@@ -125,7 +125,7 @@ public final class Affine implements Layer {
                 usedIndex = inputIndex;
             }
             lastForwardSparse = sparseMode.sparseFor(usedIndex.density())
-                    && gemm.allFinite(weights.data, weights.data.length);
+                    && ElementWise.allFinite(weights.data, weights.data.length);
         }
         if (lastForwardSparse) {
             gemm.sparseAb(usedIndex, weights.data, out.data, weights.cols);
@@ -158,7 +158,7 @@ public final class Affine implements Layer {
             System.arraycopy(x.data, 0, indexedInput, 0, size);
             indexedInputValid = true;
         }
-        if (lastForwardSparse && gemm.allFinite(dout.data, n * weights.cols)) {
+        if (lastForwardSparse && ElementWise.allFinite(dout.data, n * weights.cols)) {
             gemm.sparseAtb(usedIndex, dout.data, weightGrad.data, weights.cols);
         } else {
             if (usedIndex != null) {

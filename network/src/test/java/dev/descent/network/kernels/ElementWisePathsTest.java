@@ -127,4 +127,30 @@ class ElementWisePathsTest {
             assertTrue(ElementWise.allFinite(x, length), "length " + length);
         }
     }
+
+    @Test
+    void allFiniteOnLongArraysFindsEachNonFiniteValue() {
+        for (int length : new int[] {1, 7, 16, 33, 64, 100, 129, 1000}) {
+            Random random = new Random(length);
+            float[] x = new float[length];
+            for (int i = 0; i < length; i++) {
+                x[i] = (float) random.nextGaussian();
+            }
+            assertTrue(ElementWise.allFinite(x, length), "length " + length);
+            for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                // one position in each of the vector kernel's four interleaved sums, its one-vector tail and its
+                // scalar tail
+                for (int at : new int[] {0, 17, 33, 49, length / 2, length - 20, length - 1}) {
+                    if (at < 0 || at >= length) {
+                        continue;
+                    }
+                    float[] y = x.clone();
+                    y[at] = bad;
+                    assertFalse(ElementWise.allFinite(y, length), bad + " at " + at + " of " + length);
+                }
+            }
+            x[length - 1] = Float.MAX_VALUE;
+            assertTrue(ElementWise.allFinite(x, length), "MAX_VALUE is finite");
+        }
+    }
 }
