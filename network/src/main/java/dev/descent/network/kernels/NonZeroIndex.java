@@ -211,6 +211,22 @@ public final class NonZeroIndex {
             columnRow = new int[Math.max(size, nonZeros)];
             columnValue = new float[columnRow.length];
         }
+        transpose(rowStart, rowColumn, rowValue, rows, cols, columnStart, columnRow, columnValue);
+        columnsBuilt = true;
+    }
+
+    /**
+     * The column lists of the row lists given, by a counting sort that visits the rows in ascending order, so that
+     * each column's list comes out ascending. A static method on local arrays: as an instance method reading the
+     * fields, C2's code for it took about 75 instead of 42 µs for a batch of 128 MNIST images (one JVM, alternating).
+     *
+     * @param columnStart (cols + 1), filled with each column's start and the end
+     * @param columnRow   (≥ rowStart[rows]), filled with the rows
+     * @param columnValue (≥ rowStart[rows]), filled with the values
+     */
+    private static void transpose(int[] rowStart, int[] rowColumn, float[] rowValue, int rows, int cols,
+                                  int[] columnStart, int[] columnRow, float[] columnValue) {
+        int nonZeros = rowStart[rows];
         Arrays.fill(columnStart, 0, cols + 1, 0);
         for (int p = 0; p < nonZeros; p++) {
             columnStart[rowColumn[p] + 1]++;
@@ -218,10 +234,10 @@ public final class NonZeroIndex {
         for (int c = 0; c < cols; c++) {
             columnStart[c + 1] += columnStart[c];
         }
-        // columnStart[c] now points at the next free slot of column c; rows are visited in ascending order,
-        // so each column's list comes out ascending. The shift afterwards restores the starts.
+        // columnStart[c] now points at the next free slot of column c; the shift afterwards restores the starts.
         for (int r = 0; r < rows; r++) {
-            for (int p = rowStart[r]; p < rowStart[r + 1]; p++) {
+            int to = rowStart[r + 1];
+            for (int p = rowStart[r]; p < to; p++) {
                 int slot = columnStart[rowColumn[p]]++;
                 columnRow[slot] = r;
                 columnValue[slot] = rowValue[p];
@@ -229,7 +245,6 @@ public final class NonZeroIndex {
         }
         System.arraycopy(columnStart, 0, columnStart, 1, cols);
         columnStart[0] = 0;
-        columnsBuilt = true;
     }
 
     /** Rows indexed by the last {@link #build} or {@link #adopt}. */
