@@ -33,6 +33,8 @@ public final class Dataset {
     private final int features;
     private final PackedImages images; // (size, rows * cols), unsigned bytes packed as runs
     private final byte[] labels;       // (size), 0..9
+    @SuppressWarnings("unused")
+    private int lastTouch;             // what the last gather's reads ahead summed to: kept, so they are not dropped
 
     /**
      * Packs the pixels (the array is not kept) and takes ownership of the labels (not copied: do not change them
@@ -173,6 +175,11 @@ public final class Dataset {
                       float[] value) {
         checkBuffers(count, x, labels);
         checkLists(count, rowStart, column, value, listCapacity(indices, count));
+        int touched = 0;
+        for (int r = 0; r < count; r++) {
+            touched += images.touch(indices[r]);
+        }
+        lastTouch = touched;
         int p = 0;
         for (int r = 0; r < count; r++) {
             int i = checkedIndex(indices, r);
@@ -230,6 +237,11 @@ public final class Dataset {
     public int gatherNonZeros(int[] indices, int count, int[] labels, int[] rowStart, int[] column, float[] value) {
         checkLabels(count, labels);
         checkLists(count, rowStart, column, value, listCapacity(indices, count));
+        int touched = 0;
+        for (int r = 0; r < count; r++) {
+            touched += images.touch(indices[r]);
+        }
+        lastTouch = touched;
         int p = 0;
         for (int r = 0; r < count; r++) {
             int i = checkedIndex(indices, r);

@@ -34,6 +34,8 @@ final class PackedImages {
             ByteOrder.LITTLE_ENDIAN);
     /** The low 7 bits of each of a word's 8 bytes. */
     private static final long LOW_SEVEN_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+    /** Bytes between the reads of {@link #touch}: one per cache line. */
+    private static final int TOUCH_STEP = 64;
 
     private final int rows;
     private final int cols;
@@ -200,6 +202,24 @@ final class PackedImages {
             p += v != 0f ? 1 : 0;
         }
         return p;
+    }
+
+    /**
+     * Reads image {@code i}'s records a cache line (64 bytes) at a time and uses none of it: returns a value that
+     * depends on every byte read, to be kept by the caller so that the reads are not dropped. A batch drawn at random
+     * from MNIST's 12 MB of records finds most images outside the caches; read in one pass over the batch first,
+     * their lines are fetched side by side instead of one image's after another's while it is being listed.
+     */
+    int touch(int i) {
+        byte[] block = blockOf[i];
+        int from = start[i];
+        // The records are the run pixels plus two bytes per record and the end record: about a line more at most.
+        int to = Math.min(block.length, from + runPixels[i] + TOUCH_STEP);
+        int sum = 0;
+        for (int q = from; q < to; q += TOUCH_STEP) {
+            sum += block[q];
+        }
+        return sum;
     }
 
     /** Writes image {@code i}'s pixels into {@code pixels[offset .. offset + features)} as unsigned bytes. */

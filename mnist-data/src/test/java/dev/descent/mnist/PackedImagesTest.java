@@ -48,6 +48,34 @@ class PackedImagesTest {
     }
 
     @Test
+    void touchReadsALineOfEachRecordsWithinTheBlock() {
+        // A blank image, a full one and random ones, enough of them to fill more than one block, so that some image
+        // ends its block: touch stays inside the block and sums the bytes it reads, one per 64, from the record start.
+        int features = 784;
+        int count = 2 * PackedImages.BLOCK_BYTES / features + 3;
+        byte[] pixels = new byte[count * features];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 1; i < count; i++) {
+            for (int c = 0; c < features; c++) {
+                if (i % 7 == 1 || random.nextInt(5) == 0) {
+                    pixels[i * features + c] = (byte) (1 + random.nextInt(255));
+                }
+            }
+        }
+        PackedImages packed = PackedImages.pack(pixels, count, 28, 28);
+        for (int i = 0; i < count; i++) {
+            byte[] block = packed.recordBlock(i);
+            int from = packed.recordStart(i);
+            int to = Math.min(block.length, from + packed.runPixels(i) + 64);
+            int expected = 0;
+            for (int q = from; q < to; q += 64) {
+                expected += block[q];
+            }
+            assertEquals(expected, packed.touch(i), "image " + i);
+        }
+    }
+
+    @Test
     void theFixtureComesBackByteForByteInAThirdOfItsSize() throws IOException {
         IdxImages images = Idx.readImages(Fixture.locate().resolve(Mnist.TRAIN_IMAGES + ".gz"));
         PackedImages packed = PackedImages.pack(images.pixels(), images.count(), images.rows(), images.cols());
