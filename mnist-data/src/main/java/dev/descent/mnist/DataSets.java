@@ -36,6 +36,18 @@ public final class DataSets {
     }
 
     /**
+     * Whether {@link #loadOrDownload} with these arguments would run the download script first: the directory is
+     * the default one and a file is missing. Otherwise loading only reads files (and fails with the file's name when
+     * one is missing or bad), so it may start early, on a thread of its own.
+     */
+    public static boolean needsDownload(Path projectRoot, String dataset, Path dirOrNull) {
+        Path defaultDir = defaultDir(projectRoot, dataset);
+        Path dir = dirOrNull == null ? defaultDir : dirOrNull;
+        boolean isDefault = dir.toAbsolutePath().normalize().equals(defaultDir.toAbsolutePath().normalize());
+        return isDefault && !Mnist.isPresent(dir);
+    }
+
+    /**
      * Loads {@code dataset} from {@code dirOrNull}, or from its default directory when that is null.
      *
      * <p>When the directory is the default one and a file is missing, runs

@@ -52,6 +52,22 @@ class DataSetsTest {
     }
 
     @Test
+    void onlyTheDefaultDirectoryWithAFileMissingNeedsTheDownload() throws IOException {
+        assertTrue(DataSets.needsDownload(root, "mnist", null));
+        Path defaultDir = DataSets.defaultDir(root, "mnist");
+        assertTrue(DataSets.needsDownload(root, "mnist", defaultDir.resolve("..").resolve("mnist")));
+        assertFalse(DataSets.needsDownload(root, "mnist", root.resolve("elsewhere")));
+        Files.createDirectories(defaultDir);
+        for (String file : Mnist.FILE_NAMES) {
+            Path source = Mnist.find(Fixture.locate(), file).orElseThrow();
+            Files.copy(source, defaultDir.resolve(source.getFileName()));
+        }
+        assertFalse(DataSets.needsDownload(root, "mnist", null));
+        assertTrue(DataSets.needsDownload(root, "fashion", null));
+        assertFalse(ranMarker.toFile().exists(), "asking must not run the script");
+    }
+
+    @Test
     void theDefaultDirectoryIsFilledByTheScriptAndSaysSo() throws IOException {
         Path dir = DataSets.defaultDir(root, "mnist");
         assertEquals(root.resolve("mnist-data/data/mnist"), dir);

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -34,27 +33,6 @@ public final class ChartFiles {
     }
 
     private ChartFiles() {
-    }
-
-    /**
-     * Draws a small throw-away chart to PNG and SVG in memory on a background thread. The first chart of a JVM
-     * loads AWT, fonts and the encoders, about a second; a command calls this while it loads its data on one core,
-     * so that its real charts do not pay for it at the end.
-     */
-    public static void warmUpInBackground() {
-        Thread warmUp = new Thread(() -> {
-            try {
-                XYChart chart = ChartTheme.xyChart(320, 240, "warm-up", "x", "y");
-                chart.addSeries("s", new double[] {0, 1, 2}, new double[] {0, 1, 0});
-                png(of(chart));
-                svg(of(chart));
-            } catch (RuntimeException | IOException | java.awt.AWTError | LinkageError ignored) {
-                // Only an optimisation: a real chart reports any real problem.
-            }
-        }, "descent-chart-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
     }
 
     /** Writes {@code chart} as {@code dir/baseName.png} and {@code dir/baseName.svg}; returns both paths. */

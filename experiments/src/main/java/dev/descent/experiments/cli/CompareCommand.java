@@ -10,12 +10,12 @@ import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.io.OutputDirectory;
 import dev.descent.experiments.pipeline.Budget;
 import dev.descent.experiments.pipeline.ComparePresentation;
+import dev.descent.experiments.pipeline.AheadLoader;
 import dev.descent.experiments.pipeline.Pipeline;
 import dev.descent.experiments.train.ParallelRuns;
 import dev.descent.experiments.train.Sampling;
 import dev.descent.experiments.train.StopSignal;
 import dev.descent.experiments.train.TrainingSetup;
-import dev.descent.mnist.DataSets;
 import dev.descent.network.Activation;
 import dev.descent.network.WeightInit;
 import dev.descent.optimizers.OptimizerSpec;
@@ -135,6 +135,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExperimentSpec spec = spec();
+        // The data starts loading now, beside the checks, the run keys and the lock (see AheadLoader).
+        Pipeline.DataLoader data = AheadLoader.loader(ProjectRoot.get(), spec.dataset().label(), dataDir);
         int threadCount = threads == null ? ParallelRuns.defaultThreads() : threads;
         atLeastOne("--threads", threadCount);
         Budget.check(spec, threadCount, Budget.DEFAULT_MAX_RUNS, "the limit of", Runtime.getRuntime().maxMemory(),
@@ -143,8 +145,7 @@ public final class CompareCommand implements Callable<Integer> {
         Pipeline.Request request = new Pipeline.Request(COMMAND, Main.commandLine(command), spec, dir, threadCount,
                 "--batch-size", "--train-size", out == null);
         try (StopSignal stop = StopSignal.onInterrupt()) {
-            return Pipeline.run(request, new ComparePresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
-                    spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),
+            return Pipeline.run(request, new ComparePresentation(), data, stop, command.commandLine().getOut(),
                     command.commandLine().getErr());
         }
     }

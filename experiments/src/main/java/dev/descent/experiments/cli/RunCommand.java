@@ -9,6 +9,7 @@ import dev.descent.experiments.io.OutputDirectory;
 import dev.descent.experiments.pipeline.BatchPresentation;
 import dev.descent.experiments.pipeline.Budget;
 import dev.descent.experiments.pipeline.Computer;
+import dev.descent.experiments.pipeline.AheadLoader;
 import dev.descent.experiments.pipeline.Pipeline;
 import dev.descent.experiments.spark.SparkSweep;
 import dev.descent.experiments.train.ParallelRuns;
@@ -109,11 +110,14 @@ public final class RunCommand implements Callable<Integer> {
         Path dataDir = data != null ? data : spec.data();
         // Only with --spark is the spark package (and with it Spark) loaded.
         Computer computer = spark ? SparkSweep.computer(master, SparkSweep.dataDir(data, spec)) : Computer.LOCAL;
+        // Loaded here, the data starts now, beside the run keys and the lock (see AheadLoader); with --spark the
+        // executors load their own copies and this one only if the driver needs it, as before.
+        Pipeline.DataLoader data = spark ? () -> DataSets.loadOrDownload(ProjectRoot.get(), spec.dataset().label(),
+                dataDir, System.err) : AheadLoader.loader(ProjectRoot.get(), spec.dataset().label(), dataDir);
         Pipeline.Request request = new Pipeline.Request("run", Main.commandLine(command), spec, outDir, threadCount,
                 specFile + ": \"batch_size\"", specFile + ": \"train_size\"");
         try (StopSignal stop = StopSignal.onInterrupt()) {
-            return Pipeline.run(request, new BatchPresentation(), () -> DataSets.loadOrDownload(ProjectRoot.get(),
-                    spec.dataset().label(), dataDir, System.err), stop, command.commandLine().getOut(),
+            return Pipeline.run(request, new BatchPresentation(), data, stop, command.commandLine().getOut(),
                     command.commandLine().getErr(), new Pipeline.Computing(selected, summarize, computer));
         } finally {
             OutputDirectory.recordSource(outDir, specFile);

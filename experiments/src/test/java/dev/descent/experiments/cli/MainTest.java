@@ -3,6 +3,7 @@ package dev.descent.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.experiments.common.ExitStatus;
@@ -22,6 +23,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 class MainTest {
+
+    @Test
+    void compareArgumentsNameTheDataToLoadBeforeTheyAreParsed() {
+        assertEquals(new Main.DataArguments("mnist", null), Main.dataArguments("compare"));
+        assertEquals(new Main.DataArguments("fashion", Path.of("/data/f")),
+                Main.dataArguments("compare", "--dataset", "fashion", "--data", "/data/f"));
+        assertEquals(new Main.DataArguments("fashion", Path.of("d")),
+                Main.dataArguments("compare", "--iterations", "5", "--dataset=fashion", "--data=d", "--seed", "3"));
+        assertEquals(new Main.DataArguments("mnist", Path.of("x")),
+                Main.dataArguments("compare", "--data", "x", "--optimizer", "adam"));
+        assertNull(Main.dataArguments());
+        assertNull(Main.dataArguments("run", "spec.json"));
+        assertNull(Main.dataArguments("compare", "--help"));
+        assertNull(Main.dataArguments("compare", "--iterations", "5", "-V"));
+        assertNull(Main.dataArguments("compare", "--data"));
+        assertNull(Main.dataArguments("compare", "--dataset"));
+    }
 
     @Test
     void helpListsEveryCommand() {
