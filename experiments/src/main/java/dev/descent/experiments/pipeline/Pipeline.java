@@ -10,7 +10,6 @@ import dev.descent.experiments.batch.Setting;
 import dev.descent.experiments.batch.SettingLabels;
 import dev.descent.experiments.batch.Shard;
 import dev.descent.experiments.batch.SummaryFiles;
-import dev.descent.experiments.charts.ChartWarmUp;
 import dev.descent.experiments.common.ExitStatus;
 import dev.descent.experiments.common.UserError;
 import dev.descent.experiments.curves.KaiserSmoothing;
@@ -152,7 +151,6 @@ public final class Pipeline {
 
     private static MnistData load(Request request, DataLoader data) throws IOException {
         ExperimentSpec spec = request.spec();
-        ChartWarmUp.inBackground();
         MnistData loaded;
         try {
             loaded = data.load();
