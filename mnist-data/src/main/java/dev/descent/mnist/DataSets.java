@@ -41,10 +41,13 @@ public final class DataSets {
      * one is missing or bad), so it may start early, on a thread of its own.
      */
     public static boolean needsDownload(Path projectRoot, String dataset, Path dirOrNull) {
-        Path defaultDir = defaultDir(projectRoot, dataset);
-        Path dir = dirOrNull == null ? defaultDir : dirOrNull;
-        boolean isDefault = dir.toAbsolutePath().normalize().equals(defaultDir.toAbsolutePath().normalize());
-        return isDefault && !Mnist.isPresent(dir);
+        Path dir = dirOrNull == null ? defaultDir(projectRoot, dataset) : dirOrNull;
+        return isDefault(projectRoot, dataset, dir) && !Mnist.isPresent(dir);
+    }
+
+    /** Whether {@code dir} is {@code dataset}'s default directory, the only one filled automatically. */
+    private static boolean isDefault(Path projectRoot, String dataset, Path dir) {
+        return dir.toAbsolutePath().normalize().equals(defaultDir(projectRoot, dataset).toAbsolutePath().normalize());
     }
 
     /**
@@ -64,7 +67,7 @@ public final class DataSets {
             throws IOException {
         Path defaultDir = defaultDir(projectRoot, dataset);
         Path dir = dirOrNull == null ? defaultDir : dirOrNull;
-        boolean isDefault = dir.toAbsolutePath().normalize().equals(defaultDir.toAbsolutePath().normalize());
+        boolean isDefault = isDefault(projectRoot, dataset, dir);
         Mnist.checkPlace(dir);
         if (isDefault && !Mnist.isPresent(dir)) {
             download(projectRoot, dataset, dir, log);

