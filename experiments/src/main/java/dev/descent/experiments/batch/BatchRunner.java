@@ -4,6 +4,7 @@ import dev.descent.experiments.progress.ProgressDisplay;
 import dev.descent.experiments.train.EvaluationSet;
 import dev.descent.experiments.train.ParallelRuns;
 import dev.descent.experiments.train.RunResult;
+import dev.descent.experiments.train.SharedBatches;
 import dev.descent.experiments.train.TrainingRun;
 import dev.descent.mnist.MnistData;
 import java.io.IOException;
@@ -74,8 +75,11 @@ public final class BatchRunner {
         long started = System.nanoTime();
         if (!toCompute.isEmpty()) {
             EvaluationSet test = EvaluationSet.of(data.test());
+            // Runs of one seed draw the same batch at each iteration (the book's compare trains every optimizer on one
+            // x_batch): side by side, they list it once.
+            SharedBatches batches = new SharedBatches(data.train(), SharedBatches.DEFAULT_SLOTS);
             List<TrainingRun> training = toCompute.stream().map(run -> new TrainingRun(run.setup(),
-                    run.optimizer().canonical(), data.train(), test, stopRequested)).toList();
+                    run.optimizer().canonical(), data.train(), test, stopRequested, batches)).toList();
             display.start(training.stream().map(TrainingRun::progress).toList(), labels);
             try {
                 ParallelRuns.interleave(training, threads, slice, index -> {

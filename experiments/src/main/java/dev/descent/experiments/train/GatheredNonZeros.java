@@ -58,6 +58,21 @@ final class GatheredNonZeros {
         return index;
     }
 
+    /**
+     * The batch another run listed ({@link SharedBatches}), as {@link #gather} would have listed it: its classes
+     * copied into {@code labels}, its lists shared, not copied ({@link NonZeroIndex#share}), read until the next
+     * gather or share. x is left unwritten, as by {@link #gather}.
+     */
+    NonZeroIndex share(SharedBatches.Slot batch, int[] labels) {
+        if (batch.count() > rows) {
+            throw new IllegalArgumentException("a shared batch of " + batch.count() + " rows does not fit lists for "
+                    + rows);
+        }
+        System.arraycopy(batch.labels(), 0, labels, 0, batch.count());
+        index.share(batch.index());
+        return index;
+    }
+
     /** As {@link #gather}, for the examples {@code start .. start + count - 1}. */
     NonZeroIndex gatherRange(Dataset data, int start, int count, int[] labels) {
         ensureCapacity(data.listCapacityRange(start, count));

@@ -12,8 +12,13 @@ import java.util.function.IntConsumer;
  * threads or on the slicing: runs share nothing mutable, and one thread at a time works on a run.
  */
 public final class ParallelRuns {
-    /** Iterations a run trains before it goes back to the queue in {@link #interleave}: about 0.1 s of work. */
-    public static final int SLICE_ITERATIONS = 100;
+    /**
+     * Iterations a run trains before it goes back to the queue in {@link #interleave}: a few milliseconds of work, so
+     * that the runs stay within a few iterations of each other and list each batch once ({@link SharedBatches}).
+     * With slices of 100 iterations four batches in five were listed again by a run of their own; slices of one
+     * iteration were no faster than four (the default compare, JDK 17, alternating runs).
+     */
+    public static final int SLICE_ITERATIONS = 4;
 
     private ParallelRuns() {
     }
@@ -24,11 +29,12 @@ public final class ParallelRuns {
     }
 
     /**
-     * Trains all runs round robin in slices of {@code sliceIterations}: with more runs than threads (five
-     * optimizers on two cores) every core stays busy to the end, instead of the last run training alone, and all
-     * runs progress side by side. A run is handed from thread to thread only through the queue's lock, so each
-     * slice sees everything the previous slice wrote. A slice of {@link Integer#MAX_VALUE} runs each run to its
-     * end, in order, so that a stop leaves whole runs behind.
+     * Trains all runs in slices of {@code sliceIterations}, the least advanced run next (round robin while the slices
+     * take equally long): with more runs than threads (five optimizers on two cores) every core stays busy to the
+     * end, instead of the last run training alone, and all runs progress side by side, close enough to share their
+     * batches when given {@link SharedBatches}. A run is handed from thread to thread only through the queue's lock,
+     * so each slice sees everything the previous slice wrote. A slice of {@link Integer#MAX_VALUE} runs each run to
+     * its end, in order, so that a stop leaves whole runs behind.
      *
      * @param onDone called with a run's index, on the thread that finished it, the moment it is done
      * @return the results, in the order of {@code runs}
@@ -49,7 +55,7 @@ public final class ParallelRuns {
                 while (failure.get() == null) {
                     Integer index;
                     synchronized (queue) {
-                        index = queue.pollFirst();
+                        index = pollLeastAdvanced(queue, runs);
                     }
                     if (index == null) {
                         return;
@@ -92,5 +98,26 @@ public final class ParallelRuns {
             throw error;
         }
         return runs.stream().map(TrainingRun::result).toList();
+    }
+
+    /**
+     * Takes the waiting run with the fewest iterations done, the first in queue order among equals (so runs of equal
+     * slices go round robin): runs that an evaluation held back catch up first, and all stay within a few iterations
+     * of each other, where they share their batches ({@link SharedBatches}). Null when none is waiting.
+     */
+    private static Integer pollLeastAdvanced(Deque<Integer> queue, List<TrainingRun> runs) {
+        Integer least = null;
+        int leastDone = Integer.MAX_VALUE;
+        for (Integer index : queue) {
+            int done = runs.get(index).iterationsDone();
+            if (done < leastDone) {
+                least = index;
+                leastDone = done;
+            }
+        }
+        if (least != null) {
+            queue.remove(least);
+        }
+        return least;
     }
 }

@@ -37,6 +37,7 @@ public final class TrainingRun implements Callable<RunResult> {
     private final EvaluationSet test;
     private final BooleanSupplier stopRequested;
     private final RunProgress progress;
+    private final SharedBatches sharedBatches; // batches listed once for the runs that draw them, or null
 
     // Allocated on the first slice, so that runs waiting in a queue hold no net.
     private TrainableNet net;
@@ -71,6 +72,23 @@ public final class TrainingRun implements Callable<RunResult> {
      */
     public TrainingRun(TrainingSetup setup, String optimizerSpec, Dataset train, EvaluationSet test,
                        BooleanSupplier stopRequested) {
+        this(setup, optimizerSpec, train, test, stopRequested, null);
+    }
+
+    /**
+     * As {@link #TrainingRun(TrainingSetup, String, Dataset, EvaluationSet, BooleanSupplier)}, taking each batch from
+     * {@code sharedBatches} when another run listed the same examples for the same iteration (the same numbers
+     * either way).
+     *
+     * @param sharedBatches batches of {@code train} shared by runs trained side by side, or null
+     */
+    public TrainingRun(TrainingSetup setup, String optimizerSpec, Dataset train, EvaluationSet test,
+                       BooleanSupplier stopRequested, SharedBatches sharedBatches) {
+        if (sharedBatches != null && sharedBatches.data() != train) {
+            throw new IllegalArgumentException("shared batches of " + sharedBatches.data().name() + " cannot serve a"
+                    + " run on " + train.name());
+        }
+        this.sharedBatches = sharedBatches;
         this.setup = setup;
         this.optimizer = Optimizers.parse(optimizerSpec);
         this.optimizerSpec = optimizer.toString();
@@ -100,6 +118,11 @@ public final class TrainingRun implements Callable<RunResult> {
 
     public RunProgress progress() {
         return progress;
+    }
+
+    /** Loop iterations trained so far. */
+    int iterationsDone() {
+        return done;
     }
 
     /** Runs to the end (or to divergence, or to a stop request) and returns the result. */
@@ -189,17 +212,28 @@ public final class TrainingRun implements Callable<RunResult> {
     private boolean step(int i) {
         long stepStarted = System.nanoTime();
         sampler.next(indices);
-        // The batch's non-zeros are listed from the packed images; the gradient and the loss pass (same batch) use
-        // them, and x is written from them only if a dense path needs it.
-        NonZeroIndex xNonZeros = batchNonZeros.gather(train, indices, setup.batchSize(), labels);
-        Map<String, float[]> grads = net.gradient(x, xNonZeros, labels);
-        optimizer.update(params, grads);
-        // Schedule-free AdamW is measured at its average x, not at the point y where it takes gradients.
+        // The batch's non-zeros are listed from the packed images (or taken from a run that listed the same batch);
+        // the gradient and the loss pass (same batch) use them, and x is written from them only if a dense path
+        // needs it.
+        SharedBatches.Slot shared = sharedBatches == null ? null
+                : sharedBatches.acquire(i, indices, setup.batchSize());
         EvaluationWeights averaged = optimizer instanceof EvaluationWeights weights ? weights : null;
-        if (averaged != null) {
-            averaged.useEvaluationWeights(params);
+        double loss;
+        try {
+            NonZeroIndex xNonZeros = shared != null ? batchNonZeros.share(shared, labels)
+                    : batchNonZeros.gather(train, indices, setup.batchSize(), labels);
+            Map<String, float[]> grads = net.gradient(x, xNonZeros, labels);
+            optimizer.update(params, grads);
+            // Schedule-free AdamW is measured at its average x, not at the point y where it takes gradients.
+            if (averaged != null) {
+                averaged.useEvaluationWeights(params);
+            }
+            loss = net.loss(x, xNonZeros, labels);
+        } finally {
+            if (shared != null) {
+                sharedBatches.release(shared);
+            }
         }
-        double loss = net.loss(x, xNonZeros, labels);
         trainNanos += System.nanoTime() - stepStarted;
 
         if (!Double.isFinite(loss)) {

@@ -29,6 +29,7 @@ public final class NonZeroIndex {
     private boolean columnsBuilt;
     private boolean adopted;    // the row lists are the caller's arrays (adopt), not this index's own
     private boolean inputPending;  // adopted with x not written: writeInput fills x from the row lists
+    private boolean columnsShared; // the column lists are another index's (share); this index's own are kept below
 
     int[] rowStart = new int[1];         // (rows + 1): row r's entries are [rowStart[r], rowStart[r + 1])
     int[] rowColumn = new int[0];        // (capacity): column of each non-zero, ascending within a row
@@ -36,6 +37,9 @@ public final class NonZeroIndex {
     int[] columnStart = new int[1];      // (cols + 1): column c's entries are [columnStart[c], columnStart[c + 1])
     int[] columnRow = new int[0];        // (nonZeros): row of each non-zero, ascending within a column
     float[] columnValue = new float[0];  // (nonZeros): its value
+    private int[] ownColumnStart;        // this index's own column lists while it reads another's (share)
+    private int[] ownColumnRow;
+    private float[] ownColumnValue;
 
     /**
      * Indexes rows {@code [firstRow, firstRow + rows)} of x. An entry is non-zero when {@code v != 0}: NaN
@@ -67,6 +71,7 @@ public final class NonZeroIndex {
         this.cols = cols;
         this.columnsBuilt = false;
         this.inputPending = false;
+        useOwnColumns();
         if (rowStart.length < rows + 1) {
             rowStart = new int[rows + 1];
         }
@@ -142,7 +147,60 @@ public final class NonZeroIndex {
         this.columnsBuilt = false;
         this.adopted = true;
         this.inputPending = !inputWritten;
+        useOwnColumns();
         return nonZeros;
+    }
+
+    /**
+     * Takes the lists of {@code source}, an index of an x with the same contents (the same batch, drawn by another
+     * run), as they are: its row lists, and its column lists if it has built them; else this index builds its own
+     * when asked. Nothing is copied, and this index never writes into the lists it shares: a {@link #build},
+     * {@link #adopt} or {@code share} afterwards switches back to its own buffers. So indexes on several threads can
+     * share one source, as long as the source is neither rebuilt nor re-adopted meanwhile; the caller publishes the
+     * source to those threads safely (through a lock).
+     *
+     * <p>x is taken as not written ({@link #inputPending()}): each sharer's x is its own, written by
+     * {@link #writeInput} only on a path that reads it.
+     *
+     * @return the number of non-zero entries
+     */
+    public int share(NonZeroIndex source) {
+        if (source == this) {
+            throw new IllegalArgumentException("an index cannot share its own lists");
+        }
+        this.rows = source.rows;
+        this.cols = source.cols;
+        this.nonZeros = source.nonZeros;
+        this.rowStart = source.rowStart;
+        this.rowColumn = source.rowColumn;
+        this.rowValue = source.rowValue;
+        this.adopted = true;
+        this.inputPending = true;
+        useOwnColumns();
+        if (source.columnsBuilt) {
+            ownColumnStart = columnStart;
+            ownColumnRow = columnRow;
+            ownColumnValue = columnValue;
+            columnStart = source.columnStart;
+            columnRow = source.columnRow;
+            columnValue = source.columnValue;
+            columnsShared = true;
+        }
+        this.columnsBuilt = source.columnsBuilt;
+        return nonZeros;
+    }
+
+    /** Back to this index's own column buffers after {@link #share}, so that a later build writes only into them. */
+    private void useOwnColumns() {
+        if (columnsShared) {
+            columnStart = ownColumnStart;
+            columnRow = ownColumnRow;
+            columnValue = ownColumnValue;
+            ownColumnStart = null;
+            ownColumnRow = null;
+            ownColumnValue = null;
+            columnsShared = false;
+        }
     }
 
     /** True while x is not yet written for lists adopted without it ({@link #writeInput} not yet run). */
