@@ -80,18 +80,7 @@ class NonZeroIndexAdoptTest {
         for (int i = 0; i < dout.length; i++) {
             dout[i] = (float) random.nextGaussian();
         }
-        for (Gemm gemm : new Gemm[] {Gemm.create(), Gemm.scalar()}) {
-            float[] dense = new float[128 * 100];
-            float[] sparse = new float[128 * 100];
-            gemm.ab(x, w, dense, 128, 100, 784, false);
-            gemm.sparseAb(adopted, w, sparse, 100);
-            assertArrayEquals(dense, sparse, gemm.path() + ": x·W");
-            float[] denseGrad = new float[784 * 100];
-            float[] sparseGrad = new float[784 * 100];
-            gemm.atb(x, dout, denseGrad, 784, 100, 128, false);
-            gemm.sparseAtb(adopted, dout, sparseGrad, 100);
-            assertArrayEquals(denseGrad, sparseGrad, gemm.path() + ": xᵀ·dout");
-        }
+        SparseGemmTest.assertDenseBits(adopted, x, w, dout, 128, 784, 100);
     }
 
     @Test

@@ -63,18 +63,7 @@ class NonZeroIndexShareTest {
 
         float[] w = gaussian(784 * 100, 3);     // W1 is (784, 100)
         float[] dout = gaussian(128 * 100, 4);  // dA1 is (128, 100)
-        for (Gemm gemm : new Gemm[] {Gemm.create(), Gemm.scalar()}) {
-            float[] dense = new float[128 * 100];
-            float[] sparse = new float[128 * 100];
-            gemm.ab(x, w, dense, 128, 100, 784, false);
-            gemm.sparseAb(sharer, w, sparse, 100);
-            assertArrayEquals(dense, sparse, gemm.path() + ": x·W");
-            float[] denseGrad = new float[784 * 100];
-            float[] sparseGrad = new float[784 * 100];
-            gemm.atb(x, dout, denseGrad, 784, 100, 128, false);
-            gemm.sparseAtb(sharer, dout, sparseGrad, 100);
-            assertArrayEquals(denseGrad, sparseGrad, gemm.path() + ": xᵀ·dout");
-        }
+        SparseGemmTest.assertDenseBits(sharer, x, w, dout, 128, 784, 100);
     }
 
     @Test

@@ -197,4 +197,27 @@ class SparseGemmTest {
         }
         return x;
     }
+
+    /**
+     * x·W and xᵀ·dout through {@code index} (an index of x) have the bits of the dense GEMM's products, on the vector
+     * and on the scalar kernels.
+     *
+     * @param x    x is (rows, k)
+     * @param w    W is (k, n)
+     * @param dout dout is (rows, n)
+     */
+    static void assertDenseBits(NonZeroIndex index, float[] x, float[] w, float[] dout, int rows, int k, int n) {
+        for (Gemm gemm : new Gemm[] {Gemm.create(), Gemm.scalar()}) {
+            float[] dense = new float[rows * n];
+            float[] sparse = new float[rows * n];
+            gemm.ab(x, w, dense, rows, n, k, false);
+            gemm.sparseAb(index, w, sparse, n);
+            assertArrayEquals(dense, sparse, gemm.path() + ": x·W");
+            float[] denseGrad = new float[k * n];
+            float[] sparseGrad = new float[k * n];
+            gemm.atb(x, dout, denseGrad, k, n, rows, false);
+            gemm.sparseAtb(index, dout, sparseGrad, n);
+            assertArrayEquals(denseGrad, sparseGrad, gemm.path() + ": xᵀ·dout");
+        }
+    }
 }
